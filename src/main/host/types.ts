@@ -1,0 +1,16 @@
+// An API host runs the handlers somewhere (in-process, or in a worker so the Electron main
+// thread never waits on the database) and carries calls and pushed events to and from it.
+import type { Result } from '../../shared/errors';
+import type { PushEvent } from '../../shared/events';
+
+export interface ApiHost {
+  /** Validates and runs one call; never rejects: failures come back as a failed Result. */
+  call(method: string, args: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (event: PushEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface HostOptions {
+  /** The library folder: holds library.sqlite and backups/. */
+  dataDir: string;
+}

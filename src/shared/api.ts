@@ -1,0 +1,194 @@
+// The one API contract between the renderer and the main side. Every transport (Electron IPC,
+// HTTP in web mode), the preload, the handler table and the client derive their types from this
+// table; the main side validates every incoming call against its schema at run time.
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import type {
+  Annotation,
+  DocumentRecord,
+  DocumentSummary,
+  Job,
+  Kind,
+  Page,
+  SearchResult,
+  Source,
+  Tag,
+} from './model';
+
+const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100 characters');
+const version = z.number().int().nonnegative();
+const text = (max: number) => z.string().max(max, `at most ${max.toLocaleString('en')} characters`);
+const name = text(LIMITS.name).trim().min(1, 'must not be empty');
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
+const shortcut = z
+  .string()
+  .regex(/^(?:(?:Mod|Alt|Shift)\+)*(?:[A-Za-z0-9]|F[1-9]|F1[0-2])$/, 'a shortcut is written like Mod+Shift+H')
+  .nullable();
+const paging = (max: number) => ({
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().positive().max(max, `at most ${max} per page`).default(Math.min(50, max)),
+});
+
+const cslName = z.object({ family: text(LIMITS.name).optional(), given: text(LIMITS.name).optional(), literal: text(LIMITS.name).optional() });
+const cslDate = z.object({
+  'date-parts': z.array(z.array(z.union([z.number(), z.string()])).max(3)).max(2).optional(),
+  raw: text(100).optional(),
+  literal: text(100).optional(),
+});
+/** CSL-JSON: known fields are checked, others pass through (bounded in size). */
+export const cslItemSchema = z
+  .object({
+    type: text(50).optional(),
+    title: text(LIMITS.title).optional(),
+    author: z.array(cslName).max(500).optional(),
+    'container-title': text(LIMITS.title).optional(),
+    publisher: text(LIMITS.title).optional(),
+    issued: cslDate.optional(),
+    accessed: cslDate.optional(),
+    URL: text(LIMITS.shortText).optional(),
+    language: text(50).optional(),
+  })
+  .catchall(z.unknown());
+
+export const sourceKinds = ['organisation', 'person', 'report', 'dataset', 'news-outlet', 'web-page'] as const;
+export const claimStatuses = ['unverified', 'checked', 'disputed'] as const;
+export const sourceRoles = ['attributed-to', 'cites', 'published-by'] as const;
+export const documentSorts = ['title', 'created', 'updated', 'issued'] as const;
+
+const sourceLinkInput = z.object({
+  sourceId: id,
+  role: z.enum(sourceRoles).default('attributed-to'),
+  locator: text(200).nullable().default(null),
+});
+
+const importItem = z.object({
+  name: text(1_000).min(1),
+  content: text(LIMITS.documentText),
+  format: z.enum(['text', 'markdown']).optional(),
+});
+
+export const documentCreateInput = z.object({
+  text: text(LIMITS.documentText),
+  title: text(LIMITS.title).optional(),
+  format: z.enum(['text', 'markdown']).default('text'),
+  fileName: text(1_000).optional(),
+  csl: cslItemSchema.optional(),
+  /** Import even when a document with the same text is already in the library. */
+  allowDuplicate: z.boolean().default(false),
+});
+
+/** `method<Output>()(inputSchema)`: curried so the schema's own type is inferred. */
+function method<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+}
+
+export const methods = {
+  'documents.create': method<DocumentRecord>()(documentCreateInput),
+  'documents.get': method<DocumentRecord>()(z.object({ id })),
+  'documents.list': method<Page<DocumentSummary>>()(
+    z.object({
+      ...paging(LIMITS.listPage),
+      sort: z.enum(documentSorts).default('created'),
+      direction: z.enum(['asc', 'desc']).default('desc'),
+      trashed: z.boolean().default(false),
+    }),
+  ),
+  'documents.update': method<DocumentRecord>()(
+    z.object({
+      id,
+      version,
+      title: text(LIMITS.title).trim().min(1, 'must not be empty').optional(),
+      csl: cslItemSchema.optional(),
+      summary: text(LIMITS.note).optional(),
+    }),
+  ),
+  'documents.trash': method<DocumentSummary>()(z.object({ id })),
+  'documents.restore': method<DocumentSummary>()(z.object({ id })),
+  'documents.purge': method<{ id: string }>()(z.object({ id })),
+
+  'annotations.create': method<Annotation>()(
+    z.object({
+      documentId: id,
+      kindId: id,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      note: text(LIMITS.note).default(''),
+      status: z.enum(claimStatuses).default('unverified'),
+      tagIds: z.array(id).max(200).default([]),
+      sources: z.array(sourceLinkInput).max(200).default([]),
+    }),
+  ),
+  'annotations.update': method<Annotation>()(
+    z.object({
+      id,
+      version,
+      kindId: id.optional(),
+      note: text(LIMITS.note).optional(),
+      status: z.enum(claimStatuses).optional(),
+      tagIds: z.array(id).max(200).optional(),
+      sources: z.array(sourceLinkInput).max(200).optional(),
+    }),
+  ),
+  'annotations.delete': method<{ id: string }>()(z.object({ id, version })),
+  'annotations.list': method<Annotation[]>()(z.object({ documentId: id })),
+
+  'kinds.list': method<Kind[]>()(z.object({})),
+  'kinds.create': method<Kind>()(z.object({ name, color, shortcut: shortcut.default(null) })),
+  'kinds.update': method<Kind>()(
+    z.object({ id, version, name: name.optional(), color: color.optional(), shortcut: shortcut.optional(), position: z.number().int().nonnegative().optional() }),
+  ),
+  'kinds.delete': method<{ id: string }>()(z.object({ id, version })),
+
+  'tags.list': method<Tag[]>()(z.object({})),
+  'tags.create': method<Tag>()(z.object({ name, color: color.nullable().default(null) })),
+  'tags.update': method<Tag>()(z.object({ id, version, name: name.optional(), color: color.nullable().optional() })),
+  'tags.delete': method<{ id: string }>()(z.object({ id, version })),
+
+  'sources.list': method<Source[]>()(z.object({ query: text(LIMITS.name).optional() })),
+  'sources.create': method<Source>()(
+    z.object({
+      kind: z.enum(sourceKinds),
+      name,
+      acronym: text(50).nullable().default(null),
+      aliases: z.array(name).max(50).default([]),
+      url: text(LIMITS.shortText).nullable().default(null),
+      publisherId: id.nullable().default(null),
+      csl: cslItemSchema.nullable().default(null),
+    }),
+  ),
+  'sources.update': method<Source>()(
+    z.object({
+      id,
+      version,
+      kind: z.enum(sourceKinds).optional(),
+      name: name.optional(),
+      acronym: text(50).nullable().optional(),
+      aliases: z.array(name).max(50).optional(),
+      url: text(LIMITS.shortText).nullable().optional(),
+      publisherId: id.nullable().optional(),
+      csl: cslItemSchema.nullable().optional(),
+    }),
+  ),
+  'sources.delete': method<{ id: string }>()(z.object({ id, version })),
+
+  'search.query': method<SearchResult>()(
+    z.object({ query: text(LIMITS.searchQuery), ...paging(LIMITS.searchPage) }),
+  ),
+
+  'jobs.import': method<Job>()(z.object({ items: z.array(importItem).min(1, 'nothing to import').max(LIMITS.importBatch) })),
+  'jobs.get': method<Job>()(z.object({ id })),
+  'jobs.cancel': method<Job>()(z.object({ id })),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+/** What a caller passes (defaults may be left out). */
+export type Input<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives, after validation filled the defaults. */
+export type Parsed<M extends MethodName> = z.output<Methods[M]['input']>;
+export type Output<M extends MethodName> = Methods[M]['output'];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
+}
