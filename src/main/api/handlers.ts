@@ -1,0 +1,139 @@
+// One handler per API method. Handlers receive validated arguments (defaults filled) and run
+// inside the call's transaction; they announce what changed with ctx.emit.
+import type { MethodName, Output, Parsed } from '../../shared/api';
+import { GlossError } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import type { ImportOutcome } from '../../shared/model';
+import { createFromText, formatOf } from '../domain/documents';
+import * as annotations from '../store/annotations';
+import * as documents from '../store/documents';
+import * as kinds from '../store/kinds';
+import { search } from '../store/search';
+import * as sources from '../store/sources';
+import * as tags from '../store/tags';
+import type { ApiContext } from './context';
+
+type Handlers = { [M in MethodName]: (ctx: ApiContext, args: Parsed<M>) => Output<M> };
+
+/** Methods that only read; every other method runs in a write transaction. */
+export const READ_ONLY = new Set<MethodName>(['documents.get', 'documents.list', 'annotations.list', 'kinds.list', 'tags.list', 'sources.list', 'search.query', 'jobs.get']);
+
+function importOne(ctx: ApiContext, item: { name: string; content: string; format?: 'text' | 'markdown' | undefined }): ImportOutcome {
+  try {
+    const doc = createFromText(ctx.db, { text: item.content, format: item.format ?? formatOf(item.name), fileName: item.name, allowDuplicate: false });
+    return { name: item.name, status: 'imported', id: doc.id, title: doc.title, error: null };
+  } catch (error) {
+    if (error instanceof GlossError && error.code === 'conflict') return { name: item.name, status: 'skipped', id: null, title: null, error: error.message };
+    return { name: item.name, status: 'failed', id: null, title: null, error: (error as Error).message };
+  }
+}
+
+export const handlers: Handlers = {
+  'documents.create'(ctx, args) {
+    const doc = createFromText(ctx.db, { ...args });
+    ctx.emit({ type: 'changed', entity: 'document', ids: [doc.id] });
+    return doc;
+  },
+  'documents.get': (ctx, { id }) => documents.getDocument(ctx.db, id),
+  'documents.list': (ctx, args) => documents.listDocuments(ctx.db, args),
+  'documents.update'(ctx, { id, version, ...patch }) {
+    const doc = documents.updateDocument(ctx.db, id, version, patch);
+    ctx.emit({ type: 'changed', entity: 'document', ids: [id] });
+    return doc;
+  },
+  'documents.trash'(ctx, { id }) {
+    const summary = documents.setTrashed(ctx.db, id, true);
+    ctx.emit({ type: 'changed', entity: 'document', ids: [id] });
+    return summary;
+  },
+  'documents.restore'(ctx, { id }) {
+    const summary = documents.setTrashed(ctx.db, id, false);
+    ctx.emit({ type: 'changed', entity: 'document', ids: [id] });
+    return summary;
+  },
+  'documents.purge'(ctx, { id }) {
+    documents.purgeDocument(ctx.db, id);
+    ctx.emit({ type: 'changed', entity: 'document', ids: [id] });
+    return { id };
+  },
+
+  'annotations.create'(ctx, args) {
+    const annotation = annotations.createAnnotation(ctx.db, { id: newId(), ...args });
+    ctx.emit({ type: 'changed', entity: 'annotation', ids: [annotation.id], documentId: annotation.documentId });
+    return annotation;
+  },
+  'annotations.update'(ctx, { id, version, ...patch }) {
+    const annotation = annotations.updateAnnotation(ctx.db, id, version, patch);
+    ctx.emit({ type: 'changed', entity: 'annotation', ids: [id], documentId: annotation.documentId });
+    return annotation;
+  },
+  'annotations.delete'(ctx, { id, version }) {
+    const annotation = annotations.deleteAnnotation(ctx.db, id, version);
+    ctx.emit({ type: 'changed', entity: 'annotation', ids: [id], documentId: annotation.documentId });
+    return { id };
+  },
+  'annotations.list': (ctx, { documentId }) => annotations.listAnnotations(ctx.db, documentId),
+
+  'kinds.list': (ctx) => kinds.listKinds(ctx.db),
+  'kinds.create'(ctx, args) {
+    const kind = kinds.createKind(ctx.db, { id: newId(), ...args });
+    ctx.emit({ type: 'changed', entity: 'kind', ids: [kind.id] });
+    return kind;
+  },
+  'kinds.update'(ctx, { id, version, ...patch }) {
+    const kind = kinds.updateKind(ctx.db, id, version, patch);
+    ctx.emit({ type: 'changed', entity: 'kind', ids: [id] });
+    return kind;
+  },
+  'kinds.delete'(ctx, { id, version }) {
+    kinds.deleteKind(ctx.db, id, version);
+    ctx.emit({ type: 'changed', entity: 'kind', ids: [id] });
+    return { id };
+  },
+
+  'tags.list': (ctx) => tags.listTags(ctx.db),
+  'tags.create'(ctx, args) {
+    const tag = tags.createTag(ctx.db, { id: newId(), ...args });
+    ctx.emit({ type: 'changed', entity: 'tag', ids: [tag.id] });
+    return tag;
+  },
+  'tags.update'(ctx, { id, version, ...patch }) {
+    const tag = tags.updateTag(ctx.db, id, version, patch);
+    ctx.emit({ type: 'changed', entity: 'tag', ids: [id] });
+    return tag;
+  },
+  'tags.delete'(ctx, { id, version }) {
+    tags.deleteTag(ctx.db, id, version);
+    ctx.emit({ type: 'changed', entity: 'tag', ids: [id] });
+    return { id };
+  },
+
+  'sources.list': (ctx, { query }) => sources.listSources(ctx.db, query),
+  'sources.create'(ctx, args) {
+    const source = sources.createSource(ctx.db, newId(), args);
+    ctx.emit({ type: 'changed', entity: 'source', ids: [source.id] });
+    return source;
+  },
+  'sources.update'(ctx, { id, version, ...patch }) {
+    const source = sources.updateSource(ctx.db, id, version, patch);
+    ctx.emit({ type: 'changed', entity: 'source', ids: [id] });
+    return source;
+  },
+  'sources.delete'(ctx, { id, version }) {
+    sources.deleteSource(ctx.db, id, version);
+    ctx.emit({ type: 'changed', entity: 'source', ids: [id] });
+    return { id };
+  },
+
+  'search.query': (ctx, { query, offset, limit }) => search(ctx.db, query, offset, limit),
+
+  'jobs.import': (ctx, { items }) =>
+    ctx.jobs.startImport(
+      items.map((item) => ({ label: item.name, run: () => importOne(ctx, item) })),
+      (outcome) => {
+        if (outcome.id) ctx.emit({ type: 'changed', entity: 'document', ids: [outcome.id] });
+      },
+    ),
+  'jobs.get': (ctx, { id }) => ctx.jobs.get(id),
+  'jobs.cancel': (ctx, { id }) => ctx.jobs.cancel(id),
+};

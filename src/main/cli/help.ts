@@ -1,0 +1,19 @@
+// The CLI's help text: the commands, their options, and what the exit codes mean.
+export const USAGE = 'Usage: gloss <command> [options] --data DIR   (gloss --help lists the commands)';
+
+export const HELP = `Gloss — research annotator, command line
+
+Usage: gloss <command> [arguments] --data DIR [options]
+
+Commands:
+  import FILE...      add plain-text (.txt) or Markdown (.md) files as documents
+                      [--title T] (one FILE only)  [--json]
+  list                list the documents  [--trash] [--json]
+  search QUERY...     full-text search over titles, text, notes, tags and sources
+                      [--limit N] [--json]
+  show ID             print one document  [--json]
+  backup              write a verified backup into DIR/backups  [--json]
+  restore FILE        return the library to a backup (the current state is backed up first)
+
+Every command takes --data DIR, the folder that holds the library (library.sqlite).
+Exit status: 0 success, 2 usage error, 1 failure (a one-line message on stderr).`;

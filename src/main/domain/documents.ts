@@ -1,0 +1,77 @@
+// Creating documents from text: canonical form, block structure, title, duplicate detection.
+import { createHash } from 'node:crypto';
+import { assemble, countWords, plainTextBlocks, type BlockInput } from '../../shared/canonical';
+import { GlossError } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import type { CslItem, DocumentRecord, DocumentOrigin } from '../../shared/model';
+import { markdownBlocks } from '../importers/markdown';
+import { findByContentHash, getDocument, insertDocument } from '../store/documents';
+import type { Database } from '../store/native';
+
+export interface TextImport {
+  text: string;
+  format: 'text' | 'markdown';
+  title?: string;
+  fileName?: string;
+  csl?: CslItem;
+  allowDuplicate: boolean;
+  origin?: DocumentOrigin['kind'];
+}
+
+const TITLE_MAX = 100;
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The title a person would give it: their own, the first heading, or the first line. */
+export function deriveTitle(blocks: BlockInput[], text: string, fileName?: string): string {
+  const heading = blocks.find((b) => b.type === 'heading');
+  const candidate = (heading?.text ?? text.split('\n').find((line) => line.trim() !== '') ?? fileName ?? 'Untitled').trim().replace(/\s+/g, ' ');
+  if (candidate.length <= TITLE_MAX) return candidate;
+  const cut = candidate.slice(0, TITLE_MAX);
+  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), TITLE_MAX / 2));
+  return `${atWord.replace(/[\s,;:.–—-]+$/u, '')}…`;
+}
+
+export function textToBlocks(text: string, format: 'text' | 'markdown'): BlockInput[] {
+  return format === 'markdown' ? markdownBlocks(text) : plainTextBlocks(text);
+}
+
+export function createFromText(db: Database, input: TextImport): DocumentRecord {
+  const blockInputs = textToBlocks(input.text, input.format);
+  const { text, blocks } = assemble(blockInputs);
+  if (text === '') {
+    throw new GlossError({ code: 'validation', message: 'The text is empty: there is nothing to add.', fields: [{ path: 'text', message: 'must contain some text' }] });
+  }
+  const hash = contentHash(text);
+  if (!input.allowDuplicate) {
+    const existing = findByContentHash(db, hash);
+    if (existing) {
+      throw new GlossError({ code: 'conflict', message: `This text is already in the library as “${existing.title}”.`, current: existing });
+    }
+  }
+  const title = input.title?.trim() || deriveTitle(blockInputs, text, input.fileName);
+  const csl: CslItem = { type: 'article', ...input.csl, title: input.csl?.title ?? title };
+  const id = newId();
+  db.transaction(() =>
+    insertDocument(db, {
+      id,
+      title,
+      status: 'ready',
+      format: input.format,
+      csl,
+      text,
+      blocks,
+      contentHash: hash,
+      wordCount: countWords(text),
+      origin: { kind: input.origin ?? (input.fileName ? 'file' : 'pasted'), fileName: input.fileName ?? null, url: null, finalUrl: null, fetchedAt: null, mediaType: input.format === 'markdown' ? 'text/markdown' : 'text/plain', bytes: null },
+    }),
+  ).immediate();
+  return getDocument(db, id);
+}
+
+/** Guesses the format from a file name: Markdown for .md/.markdown, plain text otherwise. */
+export function formatOf(name: string): 'text' | 'markdown' {
+  return /\.(md|markdown|mdown)$/i.test(name) ? 'markdown' : 'text';
+}

@@ -1,0 +1,83 @@
+// Hosts the API in a worker thread. Calls are posted to the worker and answered by id; events
+// come back the same way. Nothing here touches the database, so this thread stays responsive.
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { GlossError, type Result } from '../../shared/errors';
+import type { PushEvent } from '../../shared/events';
+import type { ApiHost, HostOptions } from './types';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+export interface WorkerHostOptions extends HostOptions {
+  /** The built worker entry; by default worker.js beside this bundle. */
+  workerFile?: string;
+  onWarning?: (message: string) => void;
+}
+
+export function startWorkerHost(options: WorkerHostOptions): Promise<ApiHost> {
+  const worker = new Worker(options.workerFile ?? join(__dirname, 'worker.js'), { workerData: { dataDir: options.dataDir } satisfies HostOptions });
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners = new Set<(event: PushEvent) => void>();
+  let nextId = 1;
+  let closed: (() => void) | null = null;
+  let failure: GlossError | null = null;
+
+  const failAll = (message: string) => {
+    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'unavailable', message } });
+    pending.clear();
+  };
+
+  const host: ApiHost = {
+    call(method, args) {
+      if (failure) return Promise.resolve({ ok: false, error: failure.toData() });
+      return new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        worker.postMessage({ type: 'call', id, method, args } satisfies ToWorker);
+      });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        closed = resolve;
+        worker.postMessage({ type: 'close' } satisfies ToWorker);
+      }).then(() => worker.terminate().then(() => undefined));
+    },
+  };
+
+  return new Promise((resolve, reject) => {
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'ready':
+          resolve(host);
+          break;
+        case 'fatal':
+          failure = GlossError.from(message.error);
+          failAll(message.error.message);
+          reject(failure);
+          void worker.terminate();
+          break;
+        case 'warning':
+          options.onWarning?.(message.message);
+          break;
+        case 'result':
+          pending.get(message.id)?.(message.result);
+          pending.delete(message.id);
+          break;
+        case 'event':
+          for (const listener of listeners) listener(message.event);
+          break;
+        case 'closed':
+          closed?.();
+          break;
+      }
+    });
+    worker.on('error', (error) => {
+      failure = new GlossError({ code: 'unavailable', message: `The library worker stopped (${error.message}). Restart Gloss; saved work is safe.` });
+      failAll(failure.message);
+      reject(failure);
+    });
+  });
+}

@@ -1,0 +1,173 @@
+// Annotations: W3C position and quote selectors into a document's canonical text, with the
+// kind, claim status, note, tags and sources that a researcher attaches.
+import { GlossError, notFound } from '../../shared/errors';
+import type { Annotation, AnchorStatus, ClaimStatus, SourceLink, SourceRole, TagRef } from '../../shared/model';
+import { documentText } from './documents';
+import type { Database } from './native';
+import { indexAnnotation, unindexAnnotation } from './search-index';
+import { now, stmt } from './sql';
+import { claimVersion } from './versioned';
+
+/** How much context a TextQuoteSelector keeps on each side of the quote. */
+export const CONTEXT_LENGTH = 32;
+
+interface Row {
+  id: string;
+  document_id: string;
+  kind_id: string;
+  status: ClaimStatus;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  anchor: AnchorStatus;
+  note: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SourceLinkInput {
+  sourceId: string;
+  role: SourceRole;
+  locator: string | null;
+}
+
+function tagsOf(db: Database, id: string): TagRef[] {
+  return stmt(db, 'SELECT t.id, t.name, t.color FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = ? ORDER BY t.name COLLATE NOCASE').all(id) as TagRef[];
+}
+
+function sourcesOf(db: Database, id: string): SourceLink[] {
+  return stmt(
+    db,
+    'SELECT x.source_id AS sourceId, s.name, x.role, x.locator FROM annotation_sources x JOIN sources s ON s.id = x.source_id WHERE x.annotation_id = ? ORDER BY x.position',
+  ).all(id) as SourceLink[];
+}
+
+function toAnnotation(db: Database, row: Row): Annotation {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    kindId: row.kind_id,
+    status: row.status,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    anchor: row.anchor,
+    note: row.note,
+    tags: tagsOf(db, row.id),
+    sources: sourcesOf(db, row.id),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export function getAnnotation(db: Database, id: string): Annotation {
+  const row = stmt(db, 'SELECT * FROM annotations WHERE id = ?').get(id) as Row | undefined;
+  if (!row) throw notFound('annotation', id);
+  return toAnnotation(db, row);
+}
+
+export function listAnnotations(db: Database, documentId: string): Annotation[] {
+  documentText(db, documentId);
+  const rows = stmt(db, 'SELECT * FROM annotations WHERE document_id = ? ORDER BY start, "end", created_at').all(documentId) as Row[];
+  return rows.map((row) => toAnnotation(db, row));
+}
+
+function requireRow(db: Database, table: 'kinds' | 'tags' | 'sources', id: string, label: string): void {
+  if (!stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw notFound(label, id);
+}
+
+function setTags(db: Database, id: string, tagIds: readonly string[]): void {
+  stmt(db, 'DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
+  for (const tagId of new Set(tagIds)) {
+    requireRow(db, 'tags', tagId, 'tag');
+    stmt(db, 'INSERT INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)').run(id, tagId);
+  }
+}
+
+function setSources(db: Database, id: string, links: readonly SourceLinkInput[]): void {
+  stmt(db, 'DELETE FROM annotation_sources WHERE annotation_id = ?').run(id);
+  links.forEach((link, position) => {
+    requireRow(db, 'sources', link.sourceId, 'source');
+    stmt(db, 'INSERT OR REPLACE INTO annotation_sources (annotation_id, source_id, role, locator, position) VALUES (?, ?, ?, ?, ?)').run(
+      id,
+      link.sourceId,
+      link.role,
+      link.locator,
+      position,
+    );
+  });
+}
+
+export function createAnnotation(
+  db: Database,
+  input: { id: string; documentId: string; kindId: string; start: number; end: number; note: string; status: ClaimStatus; tagIds: string[]; sources: SourceLinkInput[] },
+): Annotation {
+  const text = documentText(db, input.documentId);
+  if (input.end <= input.start || input.end > text.length) {
+    throw new GlossError({
+      code: 'validation',
+      message: `The selection ${input.start}–${input.end} is not inside the document (its text is ${text.length} characters long).`,
+      fields: [{ path: 'end', message: 'must be after start and within the text' }],
+    });
+  }
+  requireRow(db, 'kinds', input.kindId, 'annotation kind');
+  const at = now();
+  stmt(
+    db,
+    `INSERT INTO annotations (id, document_id, kind_id, status, start, "end", exact, prefix, suffix, note, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    input.id,
+    input.documentId,
+    input.kindId,
+    input.status,
+    input.start,
+    input.end,
+    text.slice(input.start, input.end),
+    text.slice(Math.max(0, input.start - CONTEXT_LENGTH), input.start),
+    text.slice(input.end, input.end + CONTEXT_LENGTH),
+    input.note,
+    at,
+    at,
+  );
+  setTags(db, input.id, input.tagIds);
+  setSources(db, input.id, input.sources);
+  indexAnnotation(db, input.id);
+  return getAnnotation(db, input.id);
+}
+
+export function updateAnnotation(
+  db: Database,
+  id: string,
+  basedOn: number,
+  patch: { kindId?: string; note?: string; status?: ClaimStatus; tagIds?: string[]; sources?: SourceLinkInput[] },
+): Annotation {
+  claimVersion(db, 'annotations', id, basedOn, () => getAnnotation(db, id));
+  const current = getAnnotation(db, id);
+  if (patch.kindId !== undefined) requireRow(db, 'kinds', patch.kindId, 'annotation kind');
+  stmt(db, 'UPDATE annotations SET kind_id = ?, note = ?, status = ?, updated_at = ? WHERE id = ?').run(
+    patch.kindId ?? current.kindId,
+    patch.note ?? current.note,
+    patch.status ?? current.status,
+    now(),
+    id,
+  );
+  if (patch.tagIds !== undefined) setTags(db, id, patch.tagIds);
+  if (patch.sources !== undefined) setSources(db, id, patch.sources);
+  indexAnnotation(db, id);
+  return getAnnotation(db, id);
+}
+
+export function deleteAnnotation(db: Database, id: string, basedOn: number): Annotation {
+  claimVersion(db, 'annotations', id, basedOn, () => getAnnotation(db, id));
+  const annotation = getAnnotation(db, id);
+  unindexAnnotation(db, id);
+  stmt(db, 'DELETE FROM annotations WHERE id = ?').run(id);
+  return annotation;
+}

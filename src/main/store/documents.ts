@@ -1,0 +1,196 @@
+// Documents: their text, block structure, CSL-JSON metadata, origin and place in the Trash.
+import type { Block } from '../../shared/canonical';
+import { notFound } from '../../shared/errors';
+import type { CslItem, DocumentOrigin, DocumentRecord, DocumentStatus, DocumentSummary, Page, SourceFormat } from '../../shared/model';
+import { parseJson } from './json';
+import type { Database } from './native';
+import { indexDocument, unindexDocument } from './search-index';
+import { now, stmt } from './sql';
+import { claimVersion } from './versioned';
+
+export interface NewDocument {
+  id: string;
+  title: string;
+  status: DocumentStatus;
+  format: SourceFormat;
+  csl: CslItem;
+  text: string;
+  blocks: Block[];
+  contentHash: string;
+  wordCount: number;
+  origin: Omit<DocumentOrigin, 'mediaType'> & { mediaType: string | null; bytes: Buffer | null };
+}
+
+interface Row {
+  id: string;
+  title: string;
+  status: DocumentStatus;
+  format: SourceFormat;
+  csl: string;
+  issued: string | null;
+  word_count: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  version: number;
+  annotation_count: number;
+}
+
+const SUMMARY_COLUMNS = `d.id, d.title, d.status, d.format, d.csl, d.issued, d.word_count, d.created_at, d.updated_at, d.deleted_at, d.version,
+  (SELECT count(*) FROM annotations a WHERE a.document_id = d.id) AS annotation_count`;
+
+/** An ISO-like sortable date from CSL `issued` (2015-08-17, 2015-08 or 2015). */
+export function issuedKey(csl: CslItem): string | null {
+  const parts = csl.issued?.['date-parts']?.[0];
+  if (parts && parts.length > 0) {
+    const [y, m, d] = parts.map((p) => Number(p));
+    if (y === undefined || !Number.isFinite(y)) return null;
+    return [String(y).padStart(4, '0'), m ? String(m).padStart(2, '0') : null, d ? String(d).padStart(2, '0') : null].filter(Boolean).join('-');
+  }
+  const raw = csl.issued?.raw ?? csl.issued?.literal;
+  const match = raw?.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/);
+  return match ? match.slice(1).filter(Boolean).join('-') : null;
+}
+
+function authorsLine(csl: CslItem): string {
+  return (csl.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' ')).filter(Boolean).join(', ');
+}
+
+function toSummary(row: Row): DocumentSummary {
+  const csl = parseJson<CslItem>(row.csl, {});
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    format: row.format,
+    outlet: typeof csl['container-title'] === 'string' ? csl['container-title'] : null,
+    issued: row.issued,
+    authors: authorsLine(csl),
+    wordCount: row.word_count,
+    annotationCount: row.annotation_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+    version: row.version,
+  };
+}
+
+export function insertDocument(db: Database, doc: NewDocument): void {
+  const at = now();
+  stmt(
+    db,
+    `INSERT INTO documents (id, title, status, format, csl, text, blocks, summary, content_hash, word_count, issued, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
+  ).run(doc.id, doc.title, doc.status, doc.format, JSON.stringify(doc.csl), doc.text, JSON.stringify(doc.blocks), doc.contentHash, doc.wordCount, issuedKey(doc.csl), at, at);
+  const o = doc.origin;
+  stmt(db, 'INSERT INTO document_origins (document_id, kind, file_name, url, final_url, fetched_at, media_type, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    doc.id,
+    o.kind,
+    o.fileName,
+    o.url,
+    o.finalUrl,
+    o.fetchedAt,
+    o.mediaType,
+    o.bytes,
+  );
+  indexDocument(db, doc.id);
+}
+
+export function getSummary(db: Database, id: string): DocumentSummary {
+  const row = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as Row | undefined;
+  if (!row) throw notFound('document', id);
+  return toSummary(row);
+}
+
+export function getDocument(db: Database, id: string): DocumentRecord {
+  const summary = getSummary(db, id);
+  const row = stmt(
+    db,
+    `SELECT d.csl, d.text, d.blocks, d.summary, d.content_hash, o.kind, o.file_name, o.url, o.final_url, o.fetched_at, o.media_type
+     FROM documents d LEFT JOIN document_origins o ON o.document_id = d.id WHERE d.id = ?`,
+  ).get(id) as {
+    csl: string;
+    text: string;
+    blocks: string;
+    summary: string;
+    content_hash: string;
+    kind: DocumentOrigin['kind'] | null;
+    file_name: string | null;
+    url: string | null;
+    final_url: string | null;
+    fetched_at: string | null;
+    media_type: string | null;
+  };
+  return {
+    ...summary,
+    csl: parseJson<CslItem>(row.csl, {}),
+    text: row.text,
+    blocks: parseJson<Block[]>(row.blocks, []),
+    summary: row.summary,
+    contentHash: row.content_hash,
+    origin: { kind: row.kind ?? 'pasted', fileName: row.file_name, url: row.url, finalUrl: row.final_url, fetchedAt: row.fetched_at, mediaType: row.media_type },
+  };
+}
+
+const ORDER: Record<string, string> = {
+  title: 'd.title COLLATE NOCASE',
+  created: 'd.created_at',
+  updated: 'd.updated_at',
+  issued: 'd.issued',
+};
+
+export function listDocuments(
+  db: Database,
+  options: { offset: number; limit: number; sort: keyof typeof ORDER; direction: 'asc' | 'desc'; trashed: boolean },
+): Page<DocumentSummary> {
+  const where = options.trashed ? 'd.deleted_at IS NOT NULL' : 'd.deleted_at IS NULL';
+  const direction = options.direction === 'asc' ? 'ASC' : 'DESC';
+  // Documents without a date sort last whichever the direction; ties fall back to id (creation order).
+  const order = `${options.sort === 'issued' ? 'd.issued IS NULL, ' : ''}${ORDER[options.sort] ?? ORDER.created} ${direction}, d.id ${direction}`;
+  const rows = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(options.limit, options.offset) as Row[];
+  const { total } = stmt(db, `SELECT count(*) AS total FROM documents d WHERE ${where}`).get() as { total: number };
+  return { items: rows.map(toSummary), total, offset: options.offset, limit: options.limit };
+}
+
+export function findByContentHash(db: Database, hash: string): DocumentSummary | null {
+  const row = stmt(db, 'SELECT id FROM documents WHERE content_hash = ? AND deleted_at IS NULL LIMIT 1').get(hash) as { id: string } | undefined;
+  return row ? getSummary(db, row.id) : null;
+}
+
+export function updateDocument(db: Database, id: string, basedOn: number, patch: { title?: string; csl?: CslItem; summary?: string }): DocumentRecord {
+  claimVersion(db, 'documents', id, basedOn, () => getDocument(db, id));
+  const current = getDocument(db, id);
+  const csl = patch.csl ?? current.csl;
+  stmt(db, 'UPDATE documents SET title = ?, csl = ?, issued = ?, summary = ?, updated_at = ? WHERE id = ?').run(
+    patch.title ?? current.title,
+    JSON.stringify(csl),
+    issuedKey(csl),
+    patch.summary ?? current.summary,
+    now(),
+    id,
+  );
+  indexDocument(db, id);
+  return getDocument(db, id);
+}
+
+export function setTrashed(db: Database, id: string, trashed: boolean): DocumentSummary {
+  getSummary(db, id);
+  const at = now();
+  stmt(db, 'UPDATE documents SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(trashed ? at : null, at, id);
+  return getSummary(db, id);
+}
+
+export function purgeDocument(db: Database, id: string): void {
+  const summary = getSummary(db, id);
+  if (summary.deletedAt === null) {
+    throw notFound('document in the Trash', id);
+  }
+  unindexDocument(db, id);
+  stmt(db, 'DELETE FROM documents WHERE id = ?').run(id);
+}
+
+export function documentText(db: Database, id: string): string {
+  const row = stmt(db, 'SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+  if (!row) throw notFound('document', id);
+  return row.text;
+}
