@@ -29,6 +29,8 @@ export function normalizeText(raw: string): string {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u2028\u2029]/g, '\n')
+    // Control characters other than tab and newline have no place in prose (and break tools).
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .normalize('NFC');
 }
 

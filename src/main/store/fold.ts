@@ -36,7 +36,8 @@ export function toFtsQuery(input: string): string | null {
   const terms: string[] = [];
   const pattern = /"([^"]*)"?|([^\s"]+)/g;
   let lastBare = false;
-  for (const match of input.matchAll(pattern)) {
+  // Control characters end an FTS5 string early; a person never means them.
+  for (const match of input.replace(/[\u0000-\u001f\u007f]/g, ' ').matchAll(pattern)) {
     const phrase = match[1];
     const term = phrase ?? match[2] ?? '';
     if (!WORDY.test(term)) continue;

@@ -30,12 +30,12 @@ export function indexAnnotation(db: Database, id: string): void {
   if (!row) return remove(db, 'annotation', id);
   const labels = stmt(
     db,
-    `SELECT t.name AS label FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = ?1
-     UNION ALL SELECT s.name FROM annotation_sources x JOIN sources s ON s.id = x.source_id WHERE x.annotation_id = ?1
-     UNION ALL SELECT s.acronym FROM annotation_sources x JOIN sources s ON s.id = x.source_id WHERE x.annotation_id = ?1 AND s.acronym IS NOT NULL
-     UNION ALL SELECT a.alias FROM annotation_sources x JOIN source_aliases a ON a.source_id = x.source_id WHERE x.annotation_id = ?1`,
+    `SELECT t.name AS label FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = @id
+     UNION ALL SELECT s.name FROM annotation_sources x JOIN sources s ON s.id = x.source_id WHERE x.annotation_id = @id
+     UNION ALL SELECT s.acronym FROM annotation_sources x JOIN sources s ON s.id = x.source_id WHERE x.annotation_id = @id AND s.acronym IS NOT NULL
+     UNION ALL SELECT a.alias FROM annotation_sources x JOIN source_aliases a ON a.source_id = x.source_id WHERE x.annotation_id = @id`,
   )
-    .all(id)
+    .all({ id })
     .map((r) => (r as { label: string }).label);
   put(db, 'annotation', id, row.document_id, ['', row.exact, row.note, labels.join(' · ')]);
 }

@@ -50,10 +50,10 @@ export function listSources(db: Database, query?: string): Source[] {
   const like = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = stmt(
     db,
-    `${SELECT} WHERE s.name LIKE ?1 ESCAPE '\\' OR s.acronym LIKE ?1 ESCAPE '\\'
-       OR EXISTS (SELECT 1 FROM source_aliases a WHERE a.source_id = s.id AND a.alias LIKE ?1 ESCAPE '\\')
+    `${SELECT} WHERE s.name LIKE @q ESCAPE '\\' OR s.acronym LIKE @q ESCAPE '\\'
+       OR EXISTS (SELECT 1 FROM source_aliases a WHERE a.source_id = s.id AND a.alias LIKE @q ESCAPE '\\')
      ORDER BY s.name COLLATE NOCASE LIMIT 200`,
-  ).all(like) as Row[];
+  ).all({ q: like }) as Row[];
   return rows.map((r) => toSource(db, r));
 }
 
@@ -61,10 +61,10 @@ export function listSources(db: Database, query?: string): Source[] {
 export function findSourceByName(db: Database, name: string): Source | null {
   const row = stmt(
     db,
-    `${SELECT} WHERE s.name = ?1 COLLATE NOCASE OR s.acronym = ?1 COLLATE NOCASE
-       OR EXISTS (SELECT 1 FROM source_aliases a WHERE a.source_id = s.id AND a.alias = ?1)
+    `${SELECT} WHERE s.name = @q COLLATE NOCASE OR s.acronym = @q COLLATE NOCASE
+       OR EXISTS (SELECT 1 FROM source_aliases a WHERE a.source_id = s.id AND a.alias = @q)
      LIMIT 1`,
-  ).get(name.trim()) as Row | undefined;
+  ).get({ q: name.trim() }) as Row | undefined;
   return row ? toSource(db, row) : null;
 }
 
