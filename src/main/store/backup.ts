@@ -20,7 +20,7 @@ export interface BackupInfo {
 }
 
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.(\d+)Z$/, '$1Z');
 }
 
 /** Opens a backup file and checks it; throws a GlossError saying what is wrong with it. */
@@ -49,7 +49,9 @@ export function verifyBackup(file: string, connect: (file: string) => Database):
 export async function takeBackup(db: Database, dir: string, reason: string, at: Date = new Date()): Promise<BackupInfo> {
   const folder = join(dir, BACKUP_DIR);
   mkdirSync(folder, { recursive: true });
-  const name = `gloss-${stamp(at)}-${reason.replace(/[^a-z0-9-]/gi, '-')}.sqlite`;
+  // Never overwrite an existing backup: it may be the very one being restored from.
+  let name = `gloss-${stamp(at)}-${reason.replace(/[^a-z0-9-]/gi, '-')}.sqlite`;
+  for (let n = 2; existsSync(join(folder, name)); n++) name = name.replace(/(?:-\d+)?\.sqlite$/, `-${n}.sqlite`);
   const file = join(folder, name);
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });

@@ -25,6 +25,9 @@ export const core: Migration = {
         version INTEGER NOT NULL DEFAULT 1
       ) STRICT;
       CREATE INDEX documents_live_created ON documents (deleted_at, created_at);
+      CREATE INDEX documents_live_title ON documents (deleted_at, title COLLATE NOCASE);
+      CREATE INDEX documents_live_issued ON documents (deleted_at, issued);
+      CREATE INDEX documents_live_updated ON documents (deleted_at, updated_at);
       CREATE INDEX documents_content_hash ON documents (content_hash);
 
       CREATE TABLE document_origins (
