@@ -1,0 +1,67 @@
+// Messages for the person at the keyboard: errors stay until dismissed, confirmations fade.
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { GlossError } from '../../../shared/errors';
+
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
+export interface Notice {
+  id: number;
+  tone: 'error' | 'info';
+  message: string;
+  actions: NoticeAction[];
+}
+
+interface NoticeApi {
+  notices: Notice[];
+  /** Shows an error plainly; `context` says what was being attempted. */
+  error: (context: string, error: unknown, actions?: NoticeAction[]) => void;
+  info: (message: string, actions?: NoticeAction[]) => void;
+  dismiss: (id: number) => void;
+}
+
+const INFO_MS = 10_000;
+const NoticeContext = createContext<NoticeApi | null>(null);
+
+/** The sentence to show for anything thrown: a GlossError already speaks to people. */
+export function messageOf(error: unknown): string {
+  if (error instanceof GlossError) return error.message;
+  if (error instanceof Error) return `Something went wrong in this window: ${error.message}`;
+  return `Something went wrong in this window: ${String(error)}`;
+}
+
+export function NoticeProvider({ children }: { children: ReactNode }) {
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const nextId = useRef(1);
+
+  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((notice) => notice.id !== id)), []);
+
+  const push = useCallback(
+    (tone: Notice['tone'], message: string, actions: NoticeAction[]) => {
+      const id = nextId.current++;
+      // The same message twice in a row says nothing new; keep one.
+      setNotices((list) => [...list.filter((notice) => notice.message !== message), { id, tone, message, actions }]);
+      if (tone === 'info') setTimeout(() => dismiss(id), INFO_MS);
+    },
+    [dismiss],
+  );
+
+  const api = useMemo<NoticeApi>(
+    () => ({
+      notices,
+      error: (context, error, actions = []) => push('error', `${context}: ${messageOf(error)}`, actions),
+      info: (message, actions = []) => push('info', message, actions),
+      dismiss,
+    }),
+    [notices, push, dismiss],
+  );
+  return <NoticeContext.Provider value={api}>{children}</NoticeContext.Provider>;
+}
+
+export function useNotices(): NoticeApi {
+  const api = useContext(NoticeContext);
+  if (!api) throw new Error('useNotices needs a NoticeProvider above it');
+  return api;
+}
