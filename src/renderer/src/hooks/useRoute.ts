@@ -22,14 +22,14 @@ export function documentHref(id: string): string {
 export function useOpenDocument(): [string | null, (id: string | null) => void] {
   const openId = useSyncExternalStore(subscribe, readRoute);
   const open = useCallback((id: string | null) => {
-    const target = id === null ? ' ' : documentHref(id);
-    if (id === null) {
-      // Drop the hash without leaving a bare “#” behind or reloading the page.
-      history.pushState(null, '', window.location.pathname + window.location.search);
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
-    } else if (window.location.hash !== target) {
-      window.location.hash = target;
+    if (id !== null) {
+      const target = documentHref(id);
+      if (window.location.hash !== target) window.location.hash = target;
+      return;
     }
+    // Drop the hash without leaving a bare “#” behind or reloading the page.
+    history.pushState(null, '', window.location.pathname + window.location.search);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
   }, []);
   return [openId, open];
 }
