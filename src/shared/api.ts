@@ -12,6 +12,7 @@ import type {
   Page,
   SearchResult,
   Source,
+  SourceClaim,
   Tag,
 } from './model';
 
@@ -143,6 +144,8 @@ export const methods = {
   'tags.create': method<Tag>()(z.object({ name, color: color.nullable().default(null) })),
   'tags.update': method<Tag>()(z.object({ id, version, name: name.optional(), color: color.nullable().optional() })),
   'tags.delete': method<{ id: string }>()(z.object({ id, version })),
+  /** Folds the other tags into the target: every annotation keeps its tags, under the target's name. */
+  'tags.merge': method<Tag>()(z.object({ targetId: id, otherIds: z.array(id).min(1, 'name at least one tag to merge').max(200) })),
 
   'sources.list': method<Source[]>()(z.object({ query: text(LIMITS.name).optional() })),
   'sources.create': method<Source>()(
@@ -170,6 +173,10 @@ export const methods = {
     }),
   ),
   'sources.delete': method<{ id: string }>()(z.object({ id, version })),
+  /** Folds the other sources into the target: every claim keeps its link, their names become aliases. */
+  'sources.merge': method<Source>()(z.object({ targetId: id, otherIds: z.array(id).min(1, 'name at least one source to merge').max(200) })),
+  /** Every claim attributed to a source, across all documents, in document and reading order. */
+  'sources.claims': method<Page<SourceClaim>>()(z.object({ id, ...paging(LIMITS.listPage) })),
 
   'search.query': method<SearchResult>()(
     z.object({ query: text(LIMITS.searchQuery), ...paging(LIMITS.searchPage) }),

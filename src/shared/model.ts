@@ -135,6 +135,14 @@ export interface Source {
   version: number;
 }
 
+/** A claim as listed on a source's page: the annotation and where it sits. */
+export interface SourceClaim {
+  annotation: Annotation;
+  documentTitle: string;
+  role: SourceRole;
+  locator: string | null;
+}
+
 /** A piece of a search snippet; `hit` marks the matched words. Rendered as text, never HTML. */
 export interface SnippetPart {
   text: string;

@@ -16,7 +16,7 @@ import type { ApiContext } from './context';
 type Handlers = { [M in MethodName]: (ctx: ApiContext, args: Parsed<M>) => Output<M> };
 
 /** Methods that only read; every other method runs in a write transaction. */
-export const READ_ONLY = new Set<MethodName>(['documents.get', 'documents.list', 'annotations.list', 'kinds.list', 'tags.list', 'sources.list', 'search.query', 'jobs.get']);
+export const READ_ONLY = new Set<MethodName>(['documents.get', 'documents.list', 'annotations.list', 'kinds.list', 'tags.list', 'sources.list', 'sources.claims', 'search.query', 'jobs.get']);
 
 function importOne(ctx: ApiContext, item: { name: string; content: string; format?: 'text' | 'markdown' | undefined }): ImportOutcome {
   try {
@@ -108,7 +108,19 @@ export const handlers: Handlers = {
     return { id };
   },
 
+  'tags.merge'(ctx, { targetId, otherIds }) {
+    const tag = tags.mergeTags(ctx.db, targetId, otherIds);
+    ctx.emit({ type: 'changed', entity: 'tag', ids: [targetId, ...otherIds] });
+    return tag;
+  },
+
   'sources.list': (ctx, { query }) => sources.listSources(ctx.db, query),
+  'sources.claims': (ctx, { id, offset, limit }) => sources.sourceClaims(ctx.db, id, offset, limit),
+  'sources.merge'(ctx, { targetId, otherIds }) {
+    const source = sources.mergeSources(ctx.db, targetId, otherIds);
+    ctx.emit({ type: 'changed', entity: 'source', ids: [targetId, ...otherIds] });
+    return source;
+  },
   'sources.create'(ctx, args) {
     const source = sources.createSource(ctx.db, newId(), args);
     ctx.emit({ type: 'changed', entity: 'source', ids: [source.id] });

@@ -1,7 +1,8 @@
 // Sources: the organisations, people, reports, datasets, outlets and pages that claims come
 // from. Aliases and an acronym let "ILO" and "International Labour Organization" find one source.
 import { GlossError, notFound } from '../../shared/errors';
-import type { CslItem, Source, SourceKind } from '../../shared/model';
+import type { CslItem, Page, Source, SourceClaim, SourceKind, SourceRole } from '../../shared/model';
+import { getAnnotation } from './annotations';
 import { parseJson } from './json';
 import type { Database } from './native';
 import { indexAnnotation, reindexAnnotationsWith } from './search-index';
@@ -132,4 +133,45 @@ export function deleteSource(db: Database, id: string, basedOn: number): void {
   const carriers = stmt(db, 'SELECT DISTINCT annotation_id AS id FROM annotation_sources WHERE source_id = ?').all(id) as { id: string }[];
   stmt(db, 'DELETE FROM sources WHERE id = ?').run(id);
   for (const carrier of carriers) indexAnnotation(db, carrier.id);
+}
+
+/** Every name the other source answered to becomes an alias of the target, so searches still find it. */
+export function mergeSources(db: Database, targetId: string, otherIds: readonly string[]): Source {
+  const target = getSource(db, targetId);
+  const aliases = new Set(target.aliases);
+  for (const otherId of new Set(otherIds)) {
+    if (otherId === targetId) continue;
+    const other = getSource(db, otherId);
+    for (const name of [other.name, other.acronym, ...other.aliases]) if (name && name.toLowerCase() !== target.name.toLowerCase()) aliases.add(name);
+    const carriers = stmt(db, 'SELECT DISTINCT annotation_id AS id FROM annotation_sources WHERE source_id = ?').all(otherId) as { id: string }[];
+    stmt(
+      db,
+      'INSERT OR IGNORE INTO annotation_sources (annotation_id, source_id, role, locator, position) SELECT annotation_id, ?, role, locator, position FROM annotation_sources WHERE source_id = ?',
+    ).run(targetId, otherId);
+    stmt(db, 'UPDATE sources SET publisher_id = ? WHERE publisher_id = ? AND id <> ?').run(targetId, otherId, targetId);
+    stmt(db, 'DELETE FROM sources WHERE id = ?').run(otherId);
+    for (const carrier of carriers) indexAnnotation(db, carrier.id);
+  }
+  if (target.acronym) aliases.delete(target.acronym);
+  setAliases(db, targetId, [...aliases]);
+  stmt(db, 'UPDATE sources SET version = version + 1, updated_at = ? WHERE id = ?').run(now(), targetId);
+  reindexAnnotationsWith(db, 'source', targetId);
+  return getSource(db, targetId);
+}
+
+export function sourceClaims(db: Database, id: string, offset: number, limit: number): Page<SourceClaim> {
+  getSource(db, id);
+  const rows = stmt(
+    db,
+    `SELECT x.annotation_id AS annotationId, x.role, x.locator, d.title AS documentTitle
+     FROM annotation_sources x JOIN annotations a ON a.id = x.annotation_id JOIN documents d ON d.id = a.document_id
+     WHERE x.source_id = ? AND d.deleted_at IS NULL
+     ORDER BY d.title COLLATE NOCASE, d.id, a.start LIMIT ? OFFSET ?`,
+  ).all(id, limit, offset) as { annotationId: string; role: SourceRole; locator: string | null; documentTitle: string }[];
+  const { total } = stmt(
+    db,
+    'SELECT count(*) AS total FROM annotation_sources x JOIN annotations a ON a.id = x.annotation_id JOIN documents d ON d.id = a.document_id WHERE x.source_id = ? AND d.deleted_at IS NULL',
+  ).get(id) as { total: number };
+  const items = rows.map((row) => ({ annotation: getAnnotation(db, row.annotationId), documentTitle: row.documentTitle, role: row.role, locator: row.locator }));
+  return { items, total, offset, limit };
 }

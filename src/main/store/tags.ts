@@ -59,3 +59,17 @@ export function deleteTag(db: Database, id: string, basedOn: number): void {
   stmt(db, 'DELETE FROM tags WHERE id = ?').run(id);
   for (const carrier of carriers) indexAnnotation(db, carrier.id);
 }
+
+export function mergeTags(db: Database, targetId: string, otherIds: readonly string[]): Tag {
+  getTag(db, targetId);
+  for (const otherId of new Set(otherIds)) {
+    if (otherId === targetId) continue;
+    getTag(db, otherId);
+    const carriers = stmt(db, 'SELECT annotation_id AS id FROM annotation_tags WHERE tag_id = ?').all(otherId) as { id: string }[];
+    stmt(db, 'INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) SELECT annotation_id, ? FROM annotation_tags WHERE tag_id = ?').run(targetId, otherId);
+    stmt(db, 'DELETE FROM tags WHERE id = ?').run(otherId);
+    for (const carrier of carriers) indexAnnotation(db, carrier.id);
+  }
+  stmt(db, 'UPDATE tags SET version = version + 1 WHERE id = ?').run(targetId);
+  return getTag(db, targetId);
+}
