@@ -20,7 +20,11 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       // Imported text never reaches the DOM as markup.
-      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' }, { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Render text, never HTML.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Render text, never HTML.' },
+      ],
     },
   },
   {
@@ -34,13 +38,26 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The renderer reaches data only through the typed client.' }], patterns: [{ group: ['node:*', '**/main/**'], message: 'The renderer reaches data only through the typed client.' }] },
+        {
+          paths: [{ name: 'electron', message: 'The renderer reaches data only through the typed client.' }],
+          patterns: [{ group: ['node:*', '**/main/**'], message: 'The renderer reaches data only through the typed client.' }],
+        },
       ],
     },
   },
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.js', '*.config.{mjs,js}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        __dirname: 'readonly',
+        module: 'writable',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -3,18 +3,7 @@
 // table; the main side validates every incoming call against its schema at run time.
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import type {
-  Annotation,
-  DocumentRecord,
-  DocumentSummary,
-  Job,
-  Kind,
-  Page,
-  SearchResult,
-  Source,
-  SourceClaim,
-  Tag,
-} from './model';
+import type { Annotation, DocumentRecord, DocumentSummary, Job, Kind, Page, SearchResult, Source, SourceClaim, Tag } from './model';
 
 const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100 characters');
 const version = z.number().int().nonnegative();
@@ -32,7 +21,10 @@ const paging = (max: number) => ({
 
 const cslName = z.object({ family: text(LIMITS.name).optional(), given: text(LIMITS.name).optional(), literal: text(LIMITS.name).optional() });
 const cslDate = z.object({
-  'date-parts': z.array(z.array(z.union([z.number(), z.string()])).max(3)).max(2).optional(),
+  'date-parts': z
+    .array(z.array(z.union([z.number(), z.string()])).max(3))
+    .max(2)
+    .optional(),
   raw: text(100).optional(),
   literal: text(100).optional(),
 });
@@ -136,7 +128,14 @@ export const methods = {
   'kinds.list': method<Kind[]>()(z.object({})),
   'kinds.create': method<Kind>()(z.object({ name, color, shortcut: shortcut.default(null) })),
   'kinds.update': method<Kind>()(
-    z.object({ id, version, name: name.optional(), color: color.optional(), shortcut: shortcut.optional(), position: z.number().int().nonnegative().optional() }),
+    z.object({
+      id,
+      version,
+      name: name.optional(),
+      color: color.optional(),
+      shortcut: shortcut.optional(),
+      position: z.number().int().nonnegative().optional(),
+    }),
   ),
   'kinds.delete': method<{ id: string }>()(z.object({ id, version })),
 
@@ -178,9 +177,7 @@ export const methods = {
   /** Every claim attributed to a source, across all documents, in document and reading order. */
   'sources.claims': method<Page<SourceClaim>>()(z.object({ id, ...paging(LIMITS.listPage) })),
 
-  'search.query': method<SearchResult>()(
-    z.object({ query: text(LIMITS.searchQuery), ...paging(LIMITS.searchPage) }),
-  ),
+  'search.query': method<SearchResult>()(z.object({ query: text(LIMITS.searchQuery), ...paging(LIMITS.searchPage) })),
 
   'jobs.import': method<Job>()(z.object({ items: z.array(importItem).min(1, 'nothing to import').max(LIMITS.importBatch) })),
   'jobs.get': method<Job>()(z.object({ id })),

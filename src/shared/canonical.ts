@@ -25,13 +25,16 @@ export const BLOCK_SEPARATOR = '\n\n';
 
 /** Normalises any text to canonical form, without splitting it into blocks. */
 export function normalizeText(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2028\u2029]/g, '\n')
-    // Control characters other than tab and newline have no place in prose (and break tools).
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .normalize('NFC');
+  return (
+    raw
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u2028\u2029]/g, '\n')
+      // Control characters other than tab and newline have no place in prose (and break tools).
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .normalize('NFC')
+  );
 }
 
 /** Cleans one block's text: no blank lines inside, no trailing spaces, no surrounding space. */

@@ -23,7 +23,10 @@ export function createClient(transport: Transport): GlossClient {
     } catch (error) {
       return {
         ok: false,
-        error: { code: 'unavailable', message: `Gloss could not reach its library (${(error as Error).message}). Check that Gloss is still running, then try again.` },
+        error: {
+          code: 'unavailable',
+          message: `Gloss could not reach its library (${(error as Error).message}). Check that Gloss is still running, then try again.`,
+        },
       };
     }
   };

@@ -1,16 +1,7 @@
 // Errors that cross the API boundary. A call never throws across it: it returns a Result, and a
 // failed Result carries one of these codes with a sentence a person can act on.
 
-export type ErrorCode =
-  | 'validation'
-  | 'not-found'
-  | 'conflict'
-  | 'too-large'
-  | 'unsupported'
-  | 'newer-version'
-  | 'unavailable'
-  | 'cancelled'
-  | 'internal';
+export type ErrorCode = 'validation' | 'not-found' | 'conflict' | 'too-large' | 'unsupported' | 'newer-version' | 'unavailable' | 'cancelled' | 'internal';
 
 export interface GlossErrorData {
   code: ErrorCode;
@@ -53,9 +44,6 @@ export const notFound = (what: string, id: string): GlossError =>
 
 export function isGlossErrorData(value: unknown): value is GlossErrorData {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as GlossErrorData).code === 'string' &&
-    typeof (value as GlossErrorData).message === 'string'
+    typeof value === 'object' && value !== null && typeof (value as GlossErrorData).code === 'string' && typeof (value as GlossErrorData).message === 'string'
   );
 }

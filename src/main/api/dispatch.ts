@@ -29,14 +29,21 @@ export function validationError(method: MethodName, error: z.ZodError): GlossErr
   if (tooLarge) {
     return new GlossError({ code: 'too-large', message: `${method} was refused: ${describeIssue(tooLarge)}. Nothing was changed.`, fields });
   }
-  return new GlossError({ code: 'validation', message: `${method} was refused: ${issues.slice(0, 3).map(describeIssue).join('; ')}. Nothing was changed.`, fields });
+  return new GlossError({
+    code: 'validation',
+    message: `${method} was refused: ${issues.slice(0, 3).map(describeIssue).join('; ')}. Nothing was changed.`,
+    fields,
+  });
 }
 
 function asResultError(error: unknown): GlossError {
   if (error instanceof GlossError) return error;
   const message = (error as Error)?.message ?? String(error);
   if (/SQLITE_BUSY|database is locked/i.test(message)) {
-    return new GlossError({ code: 'unavailable', message: 'The library is busy with another program’s write (the Gloss CLI?). Nothing was changed; try again in a moment.' });
+    return new GlossError({
+      code: 'unavailable',
+      message: 'The library is busy with another program’s write (the Gloss CLI?). Nothing was changed; try again in a moment.',
+    });
   }
   if (/SQLITE_FULL|disk is full|ENOSPC/i.test(message)) {
     return new GlossError({ code: 'unavailable', message: 'The disk is full, so nothing was saved. Free some space and try again.' });

@@ -16,7 +16,17 @@ import type { ApiContext } from './context';
 type Handlers = { [M in MethodName]: (ctx: ApiContext, args: Parsed<M>) => Output<M> };
 
 /** Methods that only read; every other method runs in a write transaction. */
-export const READ_ONLY = new Set<MethodName>(['documents.get', 'documents.list', 'annotations.list', 'kinds.list', 'tags.list', 'sources.list', 'sources.claims', 'search.query', 'jobs.get']);
+export const READ_ONLY = new Set<MethodName>([
+  'documents.get',
+  'documents.list',
+  'annotations.list',
+  'kinds.list',
+  'tags.list',
+  'sources.list',
+  'sources.claims',
+  'search.query',
+  'jobs.get',
+]);
 
 function importOne(ctx: ApiContext, item: { name: string; content: string; format?: 'text' | 'markdown' | undefined }): ImportOutcome {
   try {

@@ -32,7 +32,16 @@ export class JobRunner {
 
   /** Starts the steps in the background and returns the job as it begins. */
   startImport(steps: JobStep<ImportOutcome>[], afterStep: (outcome: ImportOutcome) => void): Job {
-    const job: Job = { id: newId(), type: 'import', state: 'running', done: 0, total: steps.length, current: steps[0]?.label ?? null, outcomes: [], error: null };
+    const job: Job = {
+      id: newId(),
+      type: 'import',
+      state: 'running',
+      done: 0,
+      total: steps.length,
+      current: steps[0]?.label ?? null,
+      outcomes: [],
+      error: null,
+    };
     this.jobs.set(job.id, job);
     this.prune();
     void this.drive(job, steps, afterStep);

@@ -59,7 +59,11 @@ function readTextFile(file: string): string {
   } catch {
     throw new GlossError({ code: 'not-found', message: `${file}: no such file.` });
   }
-  if (size > LIMITS.documentText * 4) throw new GlossError({ code: 'too-large', message: `${file} is ${Math.round(size / 1e6)} MB; Gloss imports text files up to ${LIMITS.documentText * 4 / 1e6} MB.` });
+  if (size > LIMITS.documentText * 4)
+    throw new GlossError({
+      code: 'too-large',
+      message: `${file} is ${Math.round(size / 1e6)} MB; Gloss imports text files up to ${(LIMITS.documentText * 4) / 1e6} MB.`,
+    });
   const bytes = readFileSync(file);
   if (bytes.includes(0)) throw new GlossError({ code: 'unsupported', message: `${file} looks like a binary file, not text or Markdown.` });
   return new TextDecoder('utf-8').decode(bytes);
@@ -73,7 +77,12 @@ async function importCommand(files: string[], values: Values, io: Io): Promise<n
     for (const file of files) {
       try {
         const text = readTextFile(file);
-        const doc = await call<DocumentRecord>(host, 'documents.create', { text, format: formatOf(file), fileName: basename(file), ...(typeof values.title === 'string' ? { title: values.title } : {}) });
+        const doc = await call<DocumentRecord>(host, 'documents.create', {
+          text,
+          format: formatOf(file),
+          fileName: basename(file),
+          ...(typeof values.title === 'string' ? { title: values.title } : {}),
+        });
         results.push({ file, status: 'imported', id: doc.id, title: doc.title, error: null });
       } catch (error) {
         const skipped = error instanceof GlossError && error.code === 'conflict';
@@ -92,7 +101,13 @@ async function listCommand(values: Values, io: Io): Promise<number> {
   return withHost(values, async (host) => {
     const items: DocumentSummary[] = [];
     for (let offset = 0; ; offset += LIMITS.listPage) {
-      const page = await call<Page<DocumentSummary>>(host, 'documents.list', { offset, limit: LIMITS.listPage, sort: 'created', direction: 'asc', trashed: Boolean(values.trash) });
+      const page = await call<Page<DocumentSummary>>(host, 'documents.list', {
+        offset,
+        limit: LIMITS.listPage,
+        sort: 'created',
+        direction: 'asc',
+        trashed: Boolean(values.trash),
+      });
       items.push(...page.items);
       if (items.length >= page.total || page.items.length === 0) break;
     }
@@ -110,7 +125,14 @@ async function searchCommand(words: string[], values: Values, io: Io): Promise<n
   if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.searchPage) throw new UsageError(`--limit takes a whole number from 1 to ${LIMITS.searchPage}.`);
   return withHost(values, async (host) => {
     const result = await call<SearchResult>(host, 'search.query', { query, limit });
-    const hits = result.hits.map((h) => ({ id: h.documentId, title: h.documentTitle, annotationId: h.annotationId, field: h.field, snippet: h.snippet.map((p) => p.text).join(''), score: h.score }));
+    const hits = result.hits.map((h) => ({
+      id: h.documentId,
+      title: h.documentTitle,
+      annotationId: h.annotationId,
+      field: h.field,
+      snippet: h.snippet.map((p) => p.text).join(''),
+      score: h.score,
+    }));
     if (values.json) io.out(JSON.stringify(hits, null, 2));
     else if (hits.length === 0) io.out(`Nothing matches “${query}”.`);
     else for (const h of hits) io.out(`${h.id}  ${h.title}\n    ${h.snippet.replace(/\s+/g, ' ')}`);
@@ -122,7 +144,14 @@ async function showCommand(ids: string[], values: Values, io: Io): Promise<numbe
   if (ids.length !== 1) throw new UsageError('show needs exactly one document ID.');
   return withHost(values, async (host) => {
     const doc = await call<DocumentRecord>(host, 'documents.get', { id: ids[0] });
-    if (values.json) io.out(JSON.stringify({ id: doc.id, title: doc.title, csl: doc.csl, text: doc.text, blocks: doc.blocks, summary: doc.summary, createdAt: doc.createdAt }, null, 2));
+    if (values.json)
+      io.out(
+        JSON.stringify(
+          { id: doc.id, title: doc.title, csl: doc.csl, text: doc.text, blocks: doc.blocks, summary: doc.summary, createdAt: doc.createdAt },
+          null,
+          2,
+        ),
+      );
     else io.out(`${doc.title}\n\n${doc.text}`);
     return 0;
   });

@@ -42,7 +42,11 @@ export function createFromText(db: Database, input: TextImport): DocumentRecord 
   const blockInputs = textToBlocks(input.text, input.format);
   const { text, blocks } = assemble(blockInputs);
   if (text === '') {
-    throw new GlossError({ code: 'validation', message: 'The text is empty: there is nothing to add.', fields: [{ path: 'text', message: 'must contain some text' }] });
+    throw new GlossError({
+      code: 'validation',
+      message: 'The text is empty: there is nothing to add.',
+      fields: [{ path: 'text', message: 'must contain some text' }],
+    });
   }
   const hash = contentHash(text);
   if (!input.allowDuplicate) {
@@ -65,7 +69,15 @@ export function createFromText(db: Database, input: TextImport): DocumentRecord 
       blocks,
       contentHash: hash,
       wordCount: countWords(text),
-      origin: { kind: input.origin ?? (input.fileName ? 'file' : 'pasted'), fileName: input.fileName ?? null, url: null, finalUrl: null, fetchedAt: null, mediaType: input.format === 'markdown' ? 'text/markdown' : 'text/plain', bytes: null },
+      origin: {
+        kind: input.origin ?? (input.fileName ? 'file' : 'pasted'),
+        fileName: input.fileName ?? null,
+        url: null,
+        finalUrl: null,
+        fetchedAt: null,
+        mediaType: input.format === 'markdown' ? 'text/markdown' : 'text/plain',
+        bytes: null,
+      },
     }),
   ).immediate();
   return getDocument(db, id);

@@ -35,7 +35,10 @@ export interface SourceLinkInput {
 }
 
 function tagsOf(db: Database, id: string): TagRef[] {
-  return stmt(db, 'SELECT t.id, t.name, t.color FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = ? ORDER BY t.name COLLATE NOCASE').all(id) as TagRef[];
+  return stmt(
+    db,
+    'SELECT t.id, t.name, t.color FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = ? ORDER BY t.name COLLATE NOCASE',
+  ).all(id) as TagRef[];
 }
 
 function sourcesOf(db: Database, id: string): SourceLink[] {
@@ -106,7 +109,17 @@ function setSources(db: Database, id: string, links: readonly SourceLinkInput[])
 
 export function createAnnotation(
   db: Database,
-  input: { id: string; documentId: string; kindId: string; start: number; end: number; note: string; status: ClaimStatus; tagIds: string[]; sources: SourceLinkInput[] },
+  input: {
+    id: string;
+    documentId: string;
+    kindId: string;
+    start: number;
+    end: number;
+    note: string;
+    status: ClaimStatus;
+    tagIds: string[];
+    sources: SourceLinkInput[];
+  },
 ): Annotation {
   const text = documentText(db, input.documentId);
   if (input.end <= input.start || input.end > text.length) {

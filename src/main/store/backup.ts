@@ -20,7 +20,10 @@ export interface BackupInfo {
 }
 
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.(\d+)Z$/, '$1Z');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.(\d+)Z$/, '$1Z');
 }
 
 /** Opens a backup file and checks it; throws a GlossError saying what is wrong with it. */

@@ -53,7 +53,10 @@ export function issuedKey(csl: CslItem): string | null {
 }
 
 function authorsLine(csl: CslItem): string {
-  return (csl.author ?? []).map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' ')).filter(Boolean).join(', ');
+  return (csl.author ?? [])
+    .map((a) => a.literal ?? [a.given, a.family].filter(Boolean).join(' '))
+    .filter(Boolean)
+    .join(', ');
 }
 
 function toSummary(row: Row): DocumentSummary {
@@ -81,7 +84,20 @@ export function insertDocument(db: Database, doc: NewDocument): void {
     db,
     `INSERT INTO documents (id, title, status, format, csl, text, blocks, summary, content_hash, word_count, issued, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)`,
-  ).run(doc.id, doc.title, doc.status, doc.format, JSON.stringify(doc.csl), doc.text, JSON.stringify(doc.blocks), doc.contentHash, doc.wordCount, issuedKey(doc.csl), at, at);
+  ).run(
+    doc.id,
+    doc.title,
+    doc.status,
+    doc.format,
+    JSON.stringify(doc.csl),
+    doc.text,
+    JSON.stringify(doc.blocks),
+    doc.contentHash,
+    doc.wordCount,
+    issuedKey(doc.csl),
+    at,
+    at,
+  );
   const o = doc.origin;
   stmt(db, 'INSERT INTO document_origins (document_id, kind, file_name, url, final_url, fetched_at, media_type, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     doc.id,
@@ -128,7 +144,14 @@ export function getDocument(db: Database, id: string): DocumentRecord {
     blocks: parseJson<Block[]>(row.blocks, []),
     summary: row.summary,
     contentHash: row.content_hash,
-    origin: { kind: row.kind ?? 'pasted', fileName: row.file_name, url: row.url, finalUrl: row.final_url, fetchedAt: row.fetched_at, mediaType: row.media_type },
+    origin: {
+      kind: row.kind ?? 'pasted',
+      fileName: row.file_name,
+      url: row.url,
+      finalUrl: row.final_url,
+      fetchedAt: row.fetched_at,
+      mediaType: row.media_type,
+    },
   };
 }
 
@@ -147,7 +170,10 @@ export function listDocuments(
   const direction = options.direction === 'asc' ? 'ASC' : 'DESC';
   // Documents without a date sort last whichever the direction; ties fall back to id (creation order).
   const order = `${options.sort === 'issued' ? 'd.issued IS NULL, ' : ''}${ORDER[options.sort] ?? ORDER.created} ${direction}, d.id ${direction}`;
-  const rows = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(options.limit, options.offset) as Row[];
+  const rows = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    options.limit,
+    options.offset,
+  ) as Row[];
   const { total } = stmt(db, `SELECT count(*) AS total FROM documents d WHERE ${where}`).get() as { total: number };
   return { items: rows.map(toSummary), total, offset: options.offset, limit: options.limit };
 }

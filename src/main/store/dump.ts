@@ -8,8 +8,13 @@ export function logicalDump(db: Database): string {
     .all() as { name: string }[];
   const out: string[] = [`user_version ${String(db.pragma('user_version', { simple: true }))}`];
   for (const { name } of tables) {
-    const rows = db.prepare(`SELECT ${name === 'search_fts' ? 'rowid, *' : '*'} FROM "${name}"`).raw().all() as unknown[][];
-    const lines = rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? `blob:${value.toString('base64')}` : value))).sort();
+    const rows = db
+      .prepare(`SELECT ${name === 'search_fts' ? 'rowid, *' : '*'} FROM "${name}"`)
+      .raw()
+      .all() as unknown[][];
+    const lines = rows
+      .map((row) => JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? `blob:${value.toString('base64')}` : value)))
+      .sort();
     out.push(`table ${name} (${rows.length})`, ...lines);
   }
   return out.join('\n');

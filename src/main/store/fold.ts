@@ -37,6 +37,7 @@ export function toFtsQuery(input: string): string | null {
   const pattern = /"([^"]*)"?|([^\s"]+)/g;
   let lastBare = false;
   // Control characters end an FTS5 string early; a person never means them.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   for (const match of input.replace(/[\u0000-\u001f\u007f]/g, ' ').matchAll(pattern)) {
     const phrase = match[1];
     const term = phrase ?? match[2] ?? '';

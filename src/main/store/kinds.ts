@@ -20,7 +20,8 @@ function assertFree(db: Database, name: string, shortcut: string | null | undefi
   if (byName && byName.id !== self) throw new GlossError({ code: 'conflict', message: `There is already a kind named “${name}”. Choose another name.` });
   if (shortcut) {
     const byKey = stmt(db, 'SELECT id, name FROM kinds WHERE shortcut = ?').get(shortcut) as { id: string; name: string } | undefined;
-    if (byKey && byKey.id !== self) throw new GlossError({ code: 'conflict', message: `The shortcut ${shortcut} already belongs to the kind “${byKey.name}”.` });
+    if (byKey && byKey.id !== self)
+      throw new GlossError({ code: 'conflict', message: `The shortcut ${shortcut} already belongs to the kind “${byKey.name}”.` });
   }
 }
 
@@ -31,7 +32,12 @@ export function createKind(db: Database, input: { id: string; name: string; colo
   return getKind(db, input.id);
 }
 
-export function updateKind(db: Database, id: string, basedOn: number, patch: { name?: string; color?: string; shortcut?: string | null; position?: number }): Kind {
+export function updateKind(
+  db: Database,
+  id: string,
+  basedOn: number,
+  patch: { name?: string; color?: string; shortcut?: string | null; position?: number },
+): Kind {
   claimVersion(db, 'kinds', id, basedOn, () => getKind(db, id));
   const current = getKind(db, id);
   assertFree(db, patch.name ?? current.name, patch.shortcut, id);
@@ -49,7 +55,10 @@ export function deleteKind(db: Database, id: string, basedOn: number): void {
   const kind = getKind(db, id);
   const { used } = stmt(db, 'SELECT count(*) AS used FROM annotations WHERE kind_id = ?').get(id) as { used: number };
   if (used > 0) {
-    throw new GlossError({ code: 'conflict', message: `The kind “${kind.name}” is used by ${used} annotation${used === 1 ? '' : 's'}; give them another kind first.` });
+    throw new GlossError({
+      code: 'conflict',
+      message: `The kind “${kind.name}” is used by ${used} annotation${used === 1 ? '' : 's'}; give them another kind first.`,
+    });
   }
   claimVersion(db, 'kinds', id, basedOn, () => kind);
   stmt(db, 'DELETE FROM kinds WHERE id = ?').run(id);

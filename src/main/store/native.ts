@@ -24,10 +24,7 @@ export function electronBindingPath(root: string, electronVersion: string, platf
   return join(root, 'native', `electron-v${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
 }
 
-export function chooseNativeBinding(env: {
-  electronVersion: string | undefined;
-  roots: string[];
-}): NativeChoice {
+export function chooseNativeBinding(env: { electronVersion: string | undefined; roots: string[] }): NativeChoice {
   if (!env.electronVersion) return { runtime: 'node', nativeBinding: undefined };
   for (const root of env.roots) {
     const candidate = electronBindingPath(root, env.electronVersion);

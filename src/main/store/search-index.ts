@@ -26,7 +26,8 @@ export function indexDocument(db: Database, id: string): void {
 }
 
 export function indexAnnotation(db: Database, id: string): void {
-  const row = stmt(db, 'SELECT document_id, exact, note FROM annotations WHERE id = ?').get(id) as { document_id: string; exact: string; note: string } | undefined;
+  const row = stmt(db, 'SELECT document_id, exact, note FROM annotations WHERE id = ?').get(id) as
+    { document_id: string; exact: string; note: string } | undefined;
   if (!row) return remove(db, 'annotation', id);
   const labels = stmt(
     db,
@@ -55,7 +56,10 @@ export function unindexDocument(db: Database, documentId: string): void {
 
 /** After a tag or source is renamed, merged or deleted, the annotations that carry it. */
 export function reindexAnnotationsWith(db: Database, link: 'tag' | 'source', id: string): void {
-  const sql = link === 'tag' ? 'SELECT annotation_id AS id FROM annotation_tags WHERE tag_id = ?' : 'SELECT DISTINCT annotation_id AS id FROM annotation_sources WHERE source_id = ?';
+  const sql =
+    link === 'tag'
+      ? 'SELECT annotation_id AS id FROM annotation_tags WHERE tag_id = ?'
+      : 'SELECT DISTINCT annotation_id AS id FROM annotation_sources WHERE source_id = ?';
   for (const row of stmt(db, sql).all(id) as { id: string }[]) indexAnnotation(db, row.id);
 }
 

@@ -24,7 +24,9 @@ interface Row {
 
 export function toSnippetParts(marked: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
-  for (const [index, piece] of unfold(marked).split(new RegExp(`[${OPEN}${CLOSE}]`)).entries()) {
+  for (const [index, piece] of unfold(marked)
+    .split(new RegExp(`[${OPEN}${CLOSE}]`))
+    .entries()) {
     if (piece === '') continue;
     const hit = index % 2 === 1;
     const last = parts.at(-1);

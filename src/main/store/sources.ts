@@ -71,12 +71,18 @@ export function findSourceByName(db: Database, name: string): Source | null {
 
 function setAliases(db: Database, id: string, aliases: readonly string[]): void {
   stmt(db, 'DELETE FROM source_aliases WHERE source_id = ?').run(id);
-  for (const alias of new Set(aliases.map((a) => a.trim()).filter(Boolean))) stmt(db, 'INSERT OR IGNORE INTO source_aliases (source_id, alias) VALUES (?, ?)').run(id, alias);
+  for (const alias of new Set(aliases.map((a) => a.trim()).filter(Boolean)))
+    stmt(db, 'INSERT OR IGNORE INTO source_aliases (source_id, alias) VALUES (?, ?)').run(id, alias);
 }
 
 function checkPublisher(db: Database, id: string, publisherId: string | null): void {
   if (publisherId === null) return;
-  if (publisherId === id) throw new GlossError({ code: 'validation', message: 'A source cannot be its own publisher.', fields: [{ path: 'publisherId', message: 'must be another source' }] });
+  if (publisherId === id)
+    throw new GlossError({
+      code: 'validation',
+      message: 'A source cannot be its own publisher.',
+      fields: [{ path: 'publisherId', message: 'must be another source' }],
+    });
   getSource(db, publisherId);
 }
 
@@ -172,6 +178,11 @@ export function sourceClaims(db: Database, id: string, offset: number, limit: nu
     db,
     'SELECT count(*) AS total FROM annotation_sources x JOIN annotations a ON a.id = x.annotation_id JOIN documents d ON d.id = a.document_id WHERE x.source_id = ? AND d.deleted_at IS NULL',
   ).get(id) as { total: number };
-  const items = rows.map((row) => ({ annotation: getAnnotation(db, row.annotationId), documentTitle: row.documentTitle, role: row.role, locator: row.locator }));
+  const items = rows.map((row) => ({
+    annotation: getAnnotation(db, row.annotationId),
+    documentTitle: row.documentTitle,
+    role: row.role,
+    locator: row.locator,
+  }));
   return { items, total, offset, limit };
 }

@@ -66,7 +66,10 @@ export function mergeTags(db: Database, targetId: string, otherIds: readonly str
     if (otherId === targetId) continue;
     getTag(db, otherId);
     const carriers = stmt(db, 'SELECT annotation_id AS id FROM annotation_tags WHERE tag_id = ?').all(otherId) as { id: string }[];
-    stmt(db, 'INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) SELECT annotation_id, ? FROM annotation_tags WHERE tag_id = ?').run(targetId, otherId);
+    stmt(db, 'INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) SELECT annotation_id, ? FROM annotation_tags WHERE tag_id = ?').run(
+      targetId,
+      otherId,
+    );
     stmt(db, 'DELETE FROM tags WHERE id = ?').run(otherId);
     for (const carrier of carriers) indexAnnotation(db, carrier.id);
   }

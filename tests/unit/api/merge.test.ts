@@ -7,11 +7,27 @@ describe('merging sources and tags', () => {
     const a = await lib.call('documents.create', { title: 'A', text: 'The ILO estimates US$32 billion per year.' });
     const b = await lib.call('documents.create', { title: 'B', text: 'According to the International Labour Organization, 40 percent were in forced labour.' });
     const ilo = await lib.call('sources.create', { kind: 'organisation', name: 'ILO' });
-    const full = await lib.call('sources.create', { kind: 'organisation', name: 'International Labour Organization', aliases: ['International Labor Organization'] });
+    const full = await lib.call('sources.create', {
+      kind: 'organisation',
+      name: 'International Labour Organization',
+      aliases: ['International Labor Organization'],
+    });
     const report = await lib.call('sources.create', { kind: 'report', name: 'Global Estimates 2014', publisherId: ilo.id });
-    const c1 = await lib.call('annotations.create', { documentId: a.id, kindId: 'k-claim', start: 4, end: 7, sources: [{ sourceId: ilo.id, locator: 'p. 3' }] });
+    const c1 = await lib.call('annotations.create', {
+      documentId: a.id,
+      kindId: 'k-claim',
+      start: 4,
+      end: 7,
+      sources: [{ sourceId: ilo.id, locator: 'p. 3' }],
+    });
     const c2 = await lib.call('annotations.create', { documentId: b.id, kindId: 'k-claim', start: 17, end: 50, sources: [{ sourceId: full.id }] });
-    const both = await lib.call('annotations.create', { documentId: a.id, kindId: 'k-figure', start: 18, end: 29, sources: [{ sourceId: ilo.id }, { sourceId: full.id }] });
+    const both = await lib.call('annotations.create', {
+      documentId: a.id,
+      kindId: 'k-figure',
+      start: 18,
+      end: 29,
+      sources: [{ sourceId: ilo.id }, { sourceId: full.id }],
+    });
 
     const merged = await lib.call('sources.merge', { targetId: full.id, otherIds: [ilo.id] });
     expect(merged.aliases).toEqual(['ILO', 'International Labor Organization']);

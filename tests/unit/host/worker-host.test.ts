@@ -83,7 +83,9 @@ describe('worker host', () => {
       expect(job.ok).toBe(true);
       while (!events.some((e) => e.type === 'job' && e.job.state === 'done')) await new Promise((r) => setTimeout(r, 10));
     });
-    console.log(`worker host on ${LIBRARY_SIZE} documents: longest stall of the hosting thread ${stall.toFixed(1)} ms; call times ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))} ms`);
+    console.log(
+      `worker host on ${LIBRARY_SIZE} documents: longest stall of the hosting thread ${stall.toFixed(1)} ms; call times ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))} ms`,
+    );
     expect(stall).toBeLessThan(50);
     expect(events.some((e) => e.type === 'changed' && e.entity === 'document')).toBe(true);
     await host.close();

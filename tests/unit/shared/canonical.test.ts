@@ -21,7 +21,10 @@ describe('canonical text', () => {
   });
 
   it('counts offsets in UTF-16 code units, so characters outside the BMP take two', () => {
-    const { text, blocks } = assemble([{ type: 'paragraph', text: '𝐀 emoji 🎉 here' }, { type: 'paragraph', text: 'after' }]);
+    const { text, blocks } = assemble([
+      { type: 'paragraph', text: '𝐀 emoji 🎉 here' },
+      { type: 'paragraph', text: 'after' },
+    ]);
     expect(text.indexOf('after')).toBe(blocks[1]!.start);
     expect(blocks[0]!.end).toBe('𝐀 emoji 🎉 here'.length);
     expect('𝐀 emoji 🎉 here'.length).toBe(16);

@@ -17,7 +17,13 @@ describe('store and migrations', () => {
     expect(lib.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(lib.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(lib.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect((lib.db.prepare('SELECT name FROM kinds ORDER BY position').all() as { name: string }[]).map((k) => k.name)).toEqual(['Claim', 'Figure', 'Quote', 'Question', 'Note']);
+    expect((lib.db.prepare('SELECT name FROM kinds ORDER BY position').all() as { name: string }[]).map((k) => k.name)).toEqual([
+      'Claim',
+      'Figure',
+      'Quote',
+      'Question',
+      'Note',
+    ]);
     expect(lib.db.pragma('integrity_check', { simple: true })).toBe('ok');
     lib.close();
   });

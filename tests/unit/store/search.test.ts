@@ -30,7 +30,10 @@ describe('full-text search', () => {
     const { lib, thai } = await seeded();
     for (const word of ['มนุษย์', 'อาชญากรรม', 'ข้ามชาติ']) {
       const result = await lib.call('search.query', { query: word });
-      expect(result.hits.map((h) => h.documentId), word).toEqual([thai]);
+      expect(
+        result.hits.map((h) => h.documentId),
+        word,
+      ).toEqual([thai]);
       expect(result.hits[0]!.snippet.map((p) => p.text).join('')).not.toContain('\u200B');
     }
   });
@@ -39,7 +42,10 @@ describe('full-text search', () => {
     const { lib, chinese } = await seeded();
     for (const word of ['劳工', '人口贩卖', '美元']) {
       const result = await lib.call('search.query', { query: word });
-      expect(result.hits.map((h) => h.documentId), word).toEqual([chinese]);
+      expect(
+        result.hits.map((h) => h.documentId),
+        word,
+      ).toEqual([chinese]);
       expect(words(result.hits).join('')).toContain(word);
     }
     expect((await lib.call('search.query', { query: '报告' })).hits.map((h) => h.field)).toEqual(['title']);
@@ -47,7 +53,28 @@ describe('full-text search', () => {
 
   it('answers every query a person might type without a syntax error', async () => {
     const { lib, news } = await seeded();
-    for (const query of ['US$32', '"ILO', 'ILO"', '-', '*', 'NEAR', 'NEAR(ILO labor)', 'AND OR NOT', '(', ')', '^', ':', 'title:ILO', '{a b}', "'", '""', '"""', '\\', 'US$32 billion*', '40%']) {
+    for (const query of [
+      'US$32',
+      '"ILO',
+      'ILO"',
+      '-',
+      '*',
+      'NEAR',
+      'NEAR(ILO labor)',
+      'AND OR NOT',
+      '(',
+      ')',
+      '^',
+      ':',
+      'title:ILO',
+      '{a b}',
+      "'",
+      '""',
+      '"""',
+      '\\',
+      'US$32 billion*',
+      '40%',
+    ]) {
       const result = await lib.host.call('search.query', { query });
       expect(result.ok, query).toBe(true);
     }
@@ -59,10 +86,13 @@ describe('full-text search', () => {
   it('never fails on arbitrary input (property)', async () => {
     const { lib } = await seeded();
     await fc.assert(
-      fc.asyncProperty(fc.string({ maxLength: 40, unit: fc.constantFrom(...'"*-^():NEARORAND ILO$%\'\\{}[]+,.?!/#@&|~`<>;=_ labourการ劳工\u200B\u0000\n\t'.split('')) }), async (query) => {
-        const result = await lib.host.call('search.query', { query });
-        return result.ok;
-      }),
+      fc.asyncProperty(
+        fc.string({ maxLength: 40, unit: fc.constantFrom(...'"*-^():NEARORAND ILO$%\'\\{}[]+,.?!/#@&|~`<>;=_ labourการ劳工\u200B\u0000\n\t'.split('')) }),
+        async (query) => {
+          const result = await lib.host.call('search.query', { query });
+          return result.ok;
+        },
+      ),
       { numRuns: 300 },
     );
     fc.assert(fc.property(fc.string(), (s) => toFtsQuery(s) === null || typeof toFtsQuery(s) === 'string'));
@@ -71,7 +101,12 @@ describe('full-text search', () => {
   it('finds words from titles, text, notes, tags and source names, and follows every write', async () => {
     const { lib, news } = await seeded();
     const tag = await lib.call('tags.create', { name: 'labour/forced' });
-    const source = await lib.call('sources.create', { kind: 'organisation', name: 'International Labour Organization', acronym: 'ILO', aliases: ['Organisation internationale du Travail'] });
+    const source = await lib.call('sources.create', {
+      kind: 'organisation',
+      name: 'International Labour Organization',
+      acronym: 'ILO',
+      aliases: ['Organisation internationale du Travail'],
+    });
     const annotation = await lib.call('annotations.create', {
       documentId: news,
       kindId: 'k-claim',
