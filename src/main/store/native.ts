@@ -33,7 +33,7 @@ export function chooseNativeBinding(env: { electronVersion: string | undefined; 
   return { runtime: 'electron', nativeBinding: undefined };
 }
 
-function explain(choice: NativeChoice, electronVersion: string | undefined, cause: Error): GlossError {
+export function explainLoadFailure(choice: NativeChoice, electronVersion: string | undefined, cause: Error): GlossError {
   const abi = /NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF|Module did not self-register/i.test(cause.message);
   const message =
     choice.runtime === 'electron'
@@ -53,7 +53,7 @@ export function loadSqlite(roots: string[] = defaultRoots()): { Database: Databa
   try {
     new Database(':memory:', choice.nativeBinding ? { nativeBinding: choice.nativeBinding } : {}).close();
   } catch (error) {
-    throw explain(choice, electronVersion, error as Error);
+    throw explainLoadFailure(choice, electronVersion, error as Error);
   }
   cached = { Database, choice };
   return cached;
