@@ -3,6 +3,7 @@
 // table; the main side validates every incoming call against its schema at run time.
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { METHOD_NAMES, type MethodName as ListedMethodName } from './method-names';
 import type { Annotation, DocumentRecord, DocumentSummary, Job, Kind, Page, SearchResult, Source, SourceClaim, Tag } from './model';
 
 const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100 characters');
@@ -186,7 +187,12 @@ export const methods = {
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
-export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+export { METHOD_NAMES };
+
+// Both directions: a method added to the table but not to the list (or the reverse) fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const namesMatch: Same<MethodName, ListedMethodName> = true;
+void namesMatch;
 /** What a caller passes (defaults may be left out). */
 export type Input<M extends MethodName> = z.input<Methods[M]['input']>;
 /** What a handler receives, after validation filled the defaults. */

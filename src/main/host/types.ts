@@ -13,4 +13,6 @@ export interface ApiHost {
 export interface HostOptions {
   /** The library folder: holds library.sqlite and backups/. */
   dataDir: string;
+  /** Folders that may hold native/ with the Electron build of better-sqlite3 (see store/native.ts). */
+  nativeRoots?: string[];
 }

@@ -1,6 +1,5 @@
 // Hosts the API in a worker thread. Calls are posted to the worker and answered by id; events
 // come back the same way. Nothing here touches the database, so this thread stays responsive.
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { GlossError, type Result } from '../../shared/errors';
 import type { PushEvent } from '../../shared/events';
@@ -8,13 +7,15 @@ import type { ApiHost, HostOptions } from './types';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 export interface WorkerHostOptions extends HostOptions {
-  /** The built worker entry; by default worker.js beside this bundle. */
-  workerFile?: string;
+  /** The built worker entry (out/main/worker.js). Named by each entry, since shared code is bundled into chunks/. */
+  workerFile: string;
   onWarning?: (message: string) => void;
 }
 
 export function startWorkerHost(options: WorkerHostOptions): Promise<ApiHost> {
-  const worker = new Worker(options.workerFile ?? join(__dirname, 'worker.js'), { workerData: { dataDir: options.dataDir } satisfies HostOptions });
+  const worker = new Worker(options.workerFile, {
+    workerData: { dataDir: options.dataDir, ...(options.nativeRoots ? { nativeRoots: options.nativeRoots } : {}) } satisfies HostOptions,
+  });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(event: PushEvent) => void>();
   let nextId = 1;
@@ -73,6 +74,15 @@ export function startWorkerHost(options: WorkerHostOptions): Promise<ApiHost> {
           closed?.();
           break;
       }
+    });
+    worker.on('exit', (code) => {
+      if (closed || failure) return;
+      failure = new GlossError({
+        code: 'unavailable',
+        message: `The library worker exited (code ${code}) before it was closed. Restart Gloss; saved work is safe.`,
+      });
+      failAll(failure.message);
+      reject(failure);
     });
     worker.on('error', (error) => {
       failure = new GlossError({ code: 'unavailable', message: `The library worker stopped (${error.message}). Restart Gloss; saved work is safe.` });

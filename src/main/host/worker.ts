@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { GlossError } from '../../shared/errors';
 import { routineBackupDue, takeBackup } from '../store/backup';
+import { loadSqlite } from '../store/native';
 import { startLocalHost } from './local-host';
 import type { HostOptions } from './types';
 import type { FromWorker, ToWorker } from './worker-protocol';
@@ -12,18 +13,22 @@ const send = (message: FromWorker) => port.postMessage(message);
 
 async function main(): Promise<void> {
   const options = workerData as HostOptions;
+  // A worker thread has no process.resourcesPath, so the host thread says where native/ may be.
+  if (options.nativeRoots) loadSqlite(options.nativeRoots);
   const host = await startLocalHost(options);
+  let backup: Promise<unknown> = Promise.resolve();
   host.subscribe((event) => send({ type: 'event', event }));
   port.on('message', (message: ToWorker) => {
     if (message.type === 'call') {
       void host.call(message.method, message.args).then((result) => send({ type: 'result', id: message.id, result }));
     } else if (message.type === 'close') {
-      void host.close().then(() => send({ type: 'closed' }));
+      // Closing waits for a backup under way, which needs the connection open until it is done.
+      void backup.then(() => host.close()).then(() => send({ type: 'closed' }));
     }
   });
   send({ type: 'ready' });
   if (routineBackupDue(options.dataDir)) {
-    await takeBackup(host.library.db, options.dataDir, 'routine').catch((error: Error) => {
+    backup = takeBackup(host.library.db, options.dataDir, 'routine').catch((error: Error) => {
       send({ type: 'warning', message: `The daily backup failed (${error.message}); your library is unchanged.` });
     });
   }

@@ -4,7 +4,7 @@
 // rebuilt. When neither fits, the error names the missing build and the command that makes it.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { GlossError } from '../../shared/errors';
 
@@ -59,8 +59,18 @@ export function loadSqlite(roots: string[] = defaultRoots()): { Database: Databa
   return cached;
 }
 
+/** The checkout or app folder: the nearest folder above this bundle that holds package.json. */
+function packageRoot(): string | null {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
 function defaultRoots(): string[] {
-  const roots = [process.cwd(), join(__dirname, '..', '..')];
+  const roots = [process.cwd()];
+  const root = packageRoot();
+  if (root) roots.unshift(root);
   const resources = (process as { resourcesPath?: string }).resourcesPath;
   if (resources) roots.unshift(resources);
   return roots;

@@ -1,0 +1,36 @@
+// The API's method names without their schemas, so the preload (one sandboxed file) can list them
+// without bundling zod. api.ts checks at compile time that this list and its table agree.
+export const METHOD_NAMES = [
+  'documents.create',
+  'documents.get',
+  'documents.list',
+  'documents.update',
+  'documents.trash',
+  'documents.restore',
+  'documents.purge',
+  'annotations.create',
+  'annotations.update',
+  'annotations.delete',
+  'annotations.list',
+  'kinds.list',
+  'kinds.create',
+  'kinds.update',
+  'kinds.delete',
+  'tags.list',
+  'tags.create',
+  'tags.update',
+  'tags.delete',
+  'tags.merge',
+  'sources.list',
+  'sources.create',
+  'sources.update',
+  'sources.delete',
+  'sources.merge',
+  'sources.claims',
+  'search.query',
+  'jobs.import',
+  'jobs.get',
+  'jobs.cancel',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
