@@ -1,6 +1,6 @@
 // Messages for the person at the keyboard: errors stay until dismissed, confirmations fade.
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import { GlossError } from '../../../shared/errors';
+import { GlossError, isGlossErrorData } from '../../../shared/errors';
 
 export interface NoticeAction {
   label: string;
@@ -22,14 +22,17 @@ interface NoticeApi {
   dismiss: (id: number) => void;
 }
 
-const INFO_MS = 10_000;
+/** Long enough to read; a message with an action (Undo) stays longer so it can be reached. */
+const INFO_MS = 5_000;
+const INFO_WITH_ACTION_MS = 10_000;
 const NoticeContext = createContext<NoticeApi | null>(null);
 
-/** The sentence to show for anything thrown: a GlossError already speaks to people. */
+/** The sentence to show for a failure: API errors already speak to people; other throws get context. */
 export function messageOf(error: unknown): string {
-  if (error instanceof GlossError) return error.message;
-  if (error instanceof Error) return `Something went wrong in this window: ${error.message}`;
-  return `Something went wrong in this window: ${String(error)}`;
+  if (typeof error === 'string') return error;
+  if (error instanceof GlossError || isGlossErrorData(error)) return error.message;
+  if (error instanceof Error) return `Something went wrong in this window (${error.message}).`;
+  return `Something went wrong in this window (${String(error)}).`;
 }
 
 export function NoticeProvider({ children }: { children: ReactNode }) {
@@ -43,7 +46,7 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
       const id = nextId.current++;
       // The same message twice in a row says nothing new; keep one.
       setNotices((list) => [...list.filter((notice) => notice.message !== message), { id, tone, message, actions }]);
-      if (tone === 'info') setTimeout(() => dismiss(id), INFO_MS);
+      if (tone === 'info') setTimeout(() => dismiss(id), actions.length > 0 ? INFO_WITH_ACTION_MS : INFO_MS);
     },
     [dismiss],
   );

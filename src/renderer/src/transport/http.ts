@@ -22,14 +22,18 @@ function refusal(status: number): Result<never> {
       ok: false,
       error: {
         code: 'unavailable',
-        message: 'Gloss refused this page’s request because its session is not recognised. Open Gloss again with the link it printed when it started (the one that ends in ?token=…).',
+        message:
+          'Gloss refused this page’s request because its session is not recognised. Open Gloss again with the link it printed when it started (the one that ends in ?token=…).',
       },
     };
   }
   if (status === 413) {
     return { ok: false, error: { code: 'too-large', message: 'That is too much to send to Gloss at once. Try fewer or smaller files.' } };
   }
-  return { ok: false, error: { code: 'unavailable', message: `Gloss answered with an unexpected HTTP status ${status}. Check that Gloss is still running, then try again.` } };
+  return {
+    ok: false,
+    error: { code: 'unavailable', message: `Gloss answered with an unexpected HTTP status ${status}. Check that Gloss is still running, then try again.` },
+  };
 }
 
 async function post(method: MethodName, args: unknown): Promise<Result<unknown>> {

@@ -5,9 +5,7 @@ import type { Transport } from '../../../shared/client';
 
 /** The bridge, when the page runs inside Gloss's Electron window; undefined in a browser. */
 export function electronBridge(): GlossBridge | undefined {
-  // Read through a cast rather than a global declaration: the preload owns the declaration of
-  // `window.gloss`, and a second, slightly different one here would clash with it.
-  return (window as Window & { gloss?: GlossBridge }).gloss;
+  return window.gloss;
 }
 
 export function ipcTransport(bridge: GlossBridge): Transport {
