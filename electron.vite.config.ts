@@ -31,6 +31,7 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     build: {
+      minify: true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
     plugins: [react()],

@@ -1,5 +1,5 @@
 // Messages for the person at the keyboard: errors stay until dismissed, confirmations fade.
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { GlossError, isGlossErrorData } from '../../../shared/errors';
 
 export interface NoticeAction {
@@ -15,7 +15,6 @@ export interface Notice {
 }
 
 interface NoticeApi {
-  notices: Notice[];
   /** Shows an error plainly; `context` says what was being attempted. */
   error: (context: string, error: unknown, actions?: NoticeAction[]) => void;
   info: (message: string, actions?: NoticeAction[]) => void;
@@ -25,7 +24,9 @@ interface NoticeApi {
 /** Long enough to read; a message with an action (Undo) stays longer so it can be reached. */
 const INFO_MS = 5_000;
 const INFO_WITH_ACTION_MS = 10_000;
+// Two contexts: components that only send messages must not re-render each time the list changes.
 const NoticeContext = createContext<NoticeApi | null>(null);
+const NoticeListContext = createContext<Notice[]>([]);
 
 /** The sentence to show for a failure: API errors already speak to people; other throws get context. */
 export function messageOf(error: unknown): string {
@@ -39,32 +40,34 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const nextId = useRef(1);
 
-  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((notice) => notice.id !== id)), []);
-
-  const push = useCallback(
-    (tone: Notice['tone'], message: string, actions: NoticeAction[]) => {
+  const api = useMemo<NoticeApi>(() => {
+    const dismiss = (id: number) => setNotices((list) => list.filter((notice) => notice.id !== id));
+    const push = (tone: Notice['tone'], message: string, actions: NoticeAction[]) => {
       const id = nextId.current++;
       // The same message twice in a row says nothing new; keep one.
       setNotices((list) => [...list.filter((notice) => notice.message !== message), { id, tone, message, actions }]);
       if (tone === 'info') setTimeout(() => dismiss(id), actions.length > 0 ? INFO_WITH_ACTION_MS : INFO_MS);
-    },
-    [dismiss],
-  );
-
-  const api = useMemo<NoticeApi>(
-    () => ({
-      notices,
+    };
+    return {
       error: (context, error, actions = []) => push('error', `${context}: ${messageOf(error)}`, actions),
       info: (message, actions = []) => push('info', message, actions),
       dismiss,
-    }),
-    [notices, push, dismiss],
+    };
+  }, []);
+
+  return (
+    <NoticeContext.Provider value={api}>
+      <NoticeListContext.Provider value={notices}>{children}</NoticeListContext.Provider>
+    </NoticeContext.Provider>
   );
-  return <NoticeContext.Provider value={api}>{children}</NoticeContext.Provider>;
 }
 
 export function useNotices(): NoticeApi {
   const api = useContext(NoticeContext);
   if (!api) throw new Error('useNotices needs a NoticeProvider above it');
   return api;
+}
+
+export function useNoticeList(): Notice[] {
+  return useContext(NoticeListContext);
 }

@@ -75,7 +75,7 @@ class EventChannel {
   }
 
   private open(): void {
-    const source = new EventSource(HTTP.events, { withCredentials: true });
+    const source = new EventSource(HTTP.events);
     this.source = source;
     source.onopen = () => {
       this.retryDelay = RETRY_FIRST_MS;
