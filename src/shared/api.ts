@@ -2,9 +2,10 @@
 // HTTP in web mode), the preload, the handler table and the client derive their types from this
 // table; the main side validates every incoming call against its schema at run time.
 import { z } from 'zod';
+import { figureSchema } from './figures/schema';
 import { LIMITS } from './limits';
 import { METHOD_NAMES, type MethodName as ListedMethodName } from './method-names';
-import type { Annotation, DocumentRecord, DocumentSummary, Job, Kind, Page, SearchResult, Source, SourceClaim, Tag } from './model';
+import type { Annotation, DocumentRecord, DocumentSummary, Job, Kind, Page, SearchResult, Source, SourceClaim, Tag, TextUpdate } from './model';
 
 const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100 characters');
 const version = z.number().int().nonnegative();
@@ -46,6 +47,8 @@ export const cslItemSchema = z
 
 export const sourceKinds = ['organisation', 'person', 'report', 'dataset', 'news-outlet', 'web-page'] as const;
 export const claimStatuses = ['unverified', 'checked', 'disputed'] as const;
+export const anchorStatuses = ['anchored', 'moved', 'fuzzy', 'orphaned'] as const;
+export const blockTypes = ['paragraph', 'heading', 'list-item', 'quote', 'preformatted'] as const;
 export const sourceRoles = ['attributed-to', 'cites', 'published-by'] as const;
 export const documentSorts = ['title', 'created', 'updated', 'issued'] as const;
 
@@ -54,6 +57,9 @@ const sourceLinkInput = z.object({
   role: z.enum(sourceRoles).default('attributed-to'),
   locator: text(200).nullable().default(null),
 });
+
+/** A figure as the form sends it: the parsed record, with its id when it was stored before. */
+const figureInput = z.intersection(figureSchema, z.object({ id: id.optional() }));
 
 const importItem = z.object({
   name: text(1_000).min(1),
@@ -85,6 +91,8 @@ export const methods = {
       sort: z.enum(documentSorts).default('created'),
       direction: z.enum(['asc', 'desc']).default('desc'),
       trashed: z.boolean().default(false),
+      /** Only documents with at least one annotation carrying this tag (or a tag below it: labour → labour/forced). */
+      tagId: id.optional(),
     }),
   ),
   'documents.update': method<DocumentRecord>()(
@@ -94,6 +102,23 @@ export const methods = {
       title: text(LIMITS.title).trim().min(1, 'must not be empty').optional(),
       csl: cslItemSchema.optional(),
       summary: text(LIMITS.note).optional(),
+    }),
+  ),
+  /** Saves corrected text (edit mode) and re-anchors every annotation on it. */
+  'documents.updateText': method<TextUpdate>()(
+    z.object({
+      id,
+      version,
+      blocks: z
+        .array(
+          z.object({
+            type: z.enum(blockTypes),
+            level: z.number().int().min(1).max(6).optional(),
+            ordered: z.boolean().optional(),
+            text: text(LIMITS.documentText),
+          }),
+        )
+        .max(200_000),
     }),
   ),
   'documents.trash': method<DocumentSummary>()(z.object({ id })),
@@ -110,6 +135,8 @@ export const methods = {
       status: z.enum(claimStatuses).default('unverified'),
       tagIds: z.array(id).max(200).default([]),
       sources: z.array(sourceLinkInput).max(200).default([]),
+      /** Figures to store; left out, they are read from the quote as the form would prefill them. */
+      figures: z.array(figureInput).max(50).optional(),
     }),
   ),
   'annotations.update': method<Annotation>()(
@@ -121,10 +148,33 @@ export const methods = {
       status: z.enum(claimStatuses).optional(),
       tagIds: z.array(id).max(200).optional(),
       sources: z.array(sourceLinkInput).max(200).optional(),
+      figures: z.array(figureInput).max(50).optional(),
     }),
   ),
   'annotations.delete': method<{ id: string }>()(z.object({ id, version })),
   'annotations.list': method<Annotation[]>()(z.object({ documentId: id })),
+  /** Places an annotation (an orphan, typically) on a new selection of its document's current text. */
+  'annotations.reattach': method<Annotation>()(z.object({ id, version, start: z.number().int().nonnegative(), end: z.number().int().positive() })),
+  /** Brings a deleted annotation back as it was (for undo): same id, kind, note, tags and sources. */
+  'annotations.restore': method<Annotation>()(
+    z.object({
+      id,
+      documentId: id,
+      kindId: id,
+      status: z.enum(claimStatuses),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      exact: text(LIMITS.documentText),
+      prefix: text(LIMITS.shortText),
+      suffix: text(LIMITS.shortText),
+      anchor: z.enum(anchorStatuses),
+      note: text(LIMITS.note),
+      tags: z.array(z.object({ id })).max(200),
+      sources: z.array(sourceLinkInput).max(200),
+      figures: z.array(figureInput).max(50),
+      createdAt: text(40),
+    }),
+  ),
 
   'kinds.list': method<Kind[]>()(z.object({})),
   'kinds.create': method<Kind>()(z.object({ name, color, shortcut: shortcut.default(null) })),

@@ -1,5 +1,6 @@
 // The records that cross the API: what the main side returns and the renderer shows.
 import type { Block } from './canonical';
+import type { Figure } from './figures/types';
 
 export type Id = string;
 
@@ -108,9 +109,15 @@ export interface Annotation {
   note: string;
   tags: TagRef[];
   sources: SourceLink[];
+  figures: StoredFigure[];
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+/** A figure as stored on an annotation: `start`/`end` place its surface within the quote. */
+export interface StoredFigure extends Figure {
+  id: Id;
 }
 
 export interface Tag {
@@ -133,6 +140,12 @@ export interface Source {
   csl: CslItem | null;
   claimCount: number;
   version: number;
+}
+
+/** The outcome of saving corrected text: the document, and how its annotations were re-anchored. */
+export interface TextUpdate {
+  document: DocumentRecord;
+  anchors: Record<AnchorStatus, number>;
 }
 
 /** A claim as listed on a source's page: the annotation and where it sits. */

@@ -3,8 +3,10 @@
 import type { MethodName, Output, Parsed } from '../../shared/api';
 import { GlossError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
+import { parseFigures } from '../../shared/figures';
 import type { ImportOutcome } from '../../shared/model';
 import { createFromText, formatOf } from '../domain/documents';
+import { updateText } from '../domain/edit-text';
 import * as annotations from '../store/annotations';
 import * as documents from '../store/documents';
 import * as kinds from '../store/kinds';
@@ -51,6 +53,12 @@ export const handlers: Handlers = {
     ctx.emit({ type: 'changed', entity: 'document', ids: [id] });
     return doc;
   },
+  'documents.updateText'(ctx, { id, version, blocks }) {
+    const { moved, ...update } = updateText(ctx.db, id, version, blocks);
+    ctx.emit({ type: 'changed', entity: 'document', ids: [id] });
+    if (moved.length > 0) ctx.emit({ type: 'changed', entity: 'annotation', ids: moved, documentId: id });
+    return update;
+  },
   'documents.trash'(ctx, { id }) {
     const summary = documents.setTrashed(ctx.db, id, true);
     ctx.emit({ type: 'changed', entity: 'document', ids: [id] });
@@ -68,7 +76,7 @@ export const handlers: Handlers = {
   },
 
   'annotations.create'(ctx, args) {
-    const annotation = annotations.createAnnotation(ctx.db, { id: newId(), ...args });
+    const annotation = annotations.createAnnotation(ctx.db, { id: newId(), ...args, figures: args.figures ?? parseFigures });
     ctx.emit({ type: 'changed', entity: 'annotation', ids: [annotation.id], documentId: annotation.documentId });
     return annotation;
   },
@@ -83,6 +91,16 @@ export const handlers: Handlers = {
     return { id };
   },
   'annotations.list': (ctx, { documentId }) => annotations.listAnnotations(ctx.db, documentId),
+  'annotations.reattach'(ctx, { id, version, start, end }) {
+    const annotation = annotations.reattachAnnotation(ctx.db, id, version, start, end);
+    ctx.emit({ type: 'changed', entity: 'annotation', ids: [id], documentId: annotation.documentId });
+    return annotation;
+  },
+  'annotations.restore'(ctx, snapshot) {
+    const annotation = annotations.restoreAnnotation(ctx.db, snapshot);
+    ctx.emit({ type: 'changed', entity: 'annotation', ids: [annotation.id], documentId: annotation.documentId });
+    return annotation;
+  },
 
   'kinds.list': (ctx) => kinds.listKinds(ctx.db),
   'kinds.create'(ctx, args) {

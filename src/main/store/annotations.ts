@@ -2,7 +2,9 @@
 // kind, claim status, note, tags and sources that a researcher attaches.
 import { GlossError, notFound } from '../../shared/errors';
 import type { Annotation, AnchorStatus, ClaimStatus, SourceLink, SourceRole, TagRef } from '../../shared/model';
+import type { Figure } from '../../shared/figures/types';
 import { documentText } from './documents';
+import { figuresOf, setFigures } from './figures';
 import type { Database } from './native';
 import { indexAnnotation, unindexAnnotation } from './search-index';
 import { now, stmt } from './sql';
@@ -63,6 +65,7 @@ function toAnnotation(db: Database, row: Row): Annotation {
     note: row.note,
     tags: tagsOf(db, row.id),
     sources: sourcesOf(db, row.id),
+    figures: figuresOf(db, row.id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -119,6 +122,8 @@ export function createAnnotation(
     status: ClaimStatus;
     tagIds: string[];
     sources: SourceLinkInput[];
+    /** The figures, or how to read them from the quote (the form's prefill). */
+    figures: (Figure & { id?: string | undefined })[] | ((quote: string) => Figure[]);
   },
 ): Annotation {
   const text = documentText(db, input.documentId);
@@ -130,27 +135,16 @@ export function createAnnotation(
     });
   }
   requireRow(db, 'kinds', input.kindId, 'annotation kind');
+  const quote = selectorAt(text, input.start, input.end);
   const at = now();
   stmt(
     db,
     `INSERT INTO annotations (id, document_id, kind_id, status, start, "end", exact, prefix, suffix, note, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    input.id,
-    input.documentId,
-    input.kindId,
-    input.status,
-    input.start,
-    input.end,
-    text.slice(input.start, input.end),
-    text.slice(Math.max(0, input.start - CONTEXT_LENGTH), input.start),
-    text.slice(input.end, input.end + CONTEXT_LENGTH),
-    input.note,
-    at,
-    at,
-  );
+  ).run(input.id, input.documentId, input.kindId, input.status, input.start, input.end, quote.exact, quote.prefix, quote.suffix, input.note, at, at);
   setTags(db, input.id, input.tagIds);
   setSources(db, input.id, input.sources);
+  setFigures(db, input.id, typeof input.figures === 'function' ? input.figures(quote.exact) : input.figures);
   indexAnnotation(db, input.id);
   return getAnnotation(db, input.id);
 }
@@ -159,7 +153,14 @@ export function updateAnnotation(
   db: Database,
   id: string,
   basedOn: number,
-  patch: { kindId?: string; note?: string; status?: ClaimStatus; tagIds?: string[]; sources?: SourceLinkInput[] },
+  patch: {
+    kindId?: string;
+    note?: string;
+    status?: ClaimStatus;
+    tagIds?: string[];
+    sources?: SourceLinkInput[];
+    figures?: (Figure & { id?: string | undefined })[];
+  },
 ): Annotation {
   claimVersion(db, 'annotations', id, basedOn, () => getAnnotation(db, id));
   const current = getAnnotation(db, id);
@@ -173,6 +174,7 @@ export function updateAnnotation(
   );
   if (patch.tagIds !== undefined) setTags(db, id, patch.tagIds);
   if (patch.sources !== undefined) setSources(db, id, patch.sources);
+  if (patch.figures !== undefined) setFigures(db, id, patch.figures);
   indexAnnotation(db, id);
   return getAnnotation(db, id);
 }
@@ -183,4 +185,101 @@ export function deleteAnnotation(db: Database, id: string, basedOn: number): Ann
   unindexAnnotation(db, id);
   stmt(db, 'DELETE FROM annotations WHERE id = ?').run(id);
   return annotation;
+}
+
+export interface AnchorUpdate {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  anchor: AnchorStatus;
+}
+
+/**
+ * Moves an annotation's selectors (re-anchoring, re-attaching). `bump` gives it a new version, so
+ * a window still holding the old selectors rebases instead of writing over the move.
+ */
+export function setAnchor(db: Database, id: string, update: AnchorUpdate, bump = true): void {
+  stmt(
+    db,
+    'UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, anchor = ?, updated_at = ?, version = version + ? WHERE id = ?',
+  ).run(update.start, update.end, update.exact, update.prefix, update.suffix, update.anchor, now(), bump ? 1 : 0, id);
+  indexAnnotation(db, id);
+}
+
+export function reattachAnnotation(db: Database, id: string, basedOn: number, start: number, end: number): Annotation {
+  const current = getAnnotation(db, id);
+  const text = documentText(db, current.documentId);
+  if (end <= start || end > text.length) {
+    throw new GlossError({
+      code: 'validation',
+      message: `The selection ${start}–${end} is not inside the document (its text is ${text.length} characters long).`,
+    });
+  }
+  claimVersion(db, 'annotations', id, basedOn, () => current);
+  setAnchor(db, id, { start, end, ...selectorAt(text, start, end), anchor: 'anchored' }, false);
+  return getAnnotation(db, id);
+}
+
+export function selectorAt(text: string, start: number, end: number): { exact: string; prefix: string; suffix: string } {
+  return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start), suffix: text.slice(end, end + CONTEXT_LENGTH) };
+}
+
+export interface AnnotationSnapshot extends AnchorUpdate {
+  id: string;
+  documentId: string;
+  kindId: string;
+  status: ClaimStatus;
+  note: string;
+  tags: { id: string }[];
+  sources: SourceLinkInput[];
+  figures: (Figure & { id?: string | undefined })[];
+  createdAt: string;
+}
+
+/** Re-creates a deleted annotation as it was. Tags and sources deleted since are left out. */
+export function restoreAnnotation(db: Database, snapshot: AnnotationSnapshot): Annotation {
+  if (stmt(db, 'SELECT 1 FROM annotations WHERE id = ?').get(snapshot.id)) {
+    throw new GlossError({
+      code: 'conflict',
+      message: 'This annotation is already there; there is nothing to restore.',
+      current: getAnnotation(db, snapshot.id),
+    });
+  }
+  documentText(db, snapshot.documentId);
+  requireRow(db, 'kinds', snapshot.kindId, 'annotation kind');
+  stmt(
+    db,
+    `INSERT INTO annotations (id, document_id, kind_id, status, start, "end", exact, prefix, suffix, anchor, note, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    snapshot.id,
+    snapshot.documentId,
+    snapshot.kindId,
+    snapshot.status,
+    snapshot.start,
+    snapshot.end,
+    snapshot.exact,
+    snapshot.prefix,
+    snapshot.suffix,
+    snapshot.anchor,
+    snapshot.note,
+    snapshot.createdAt,
+    now(),
+  );
+  const live = (table: 'tags' | 'sources', id: string) => Boolean(stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id));
+  setTags(
+    db,
+    snapshot.id,
+    snapshot.tags.map((t) => t.id).filter((tagId) => live('tags', tagId)),
+  );
+  setSources(
+    db,
+    snapshot.id,
+    snapshot.sources.filter((s) => live('sources', s.sourceId)),
+  );
+  setFigures(db, snapshot.id, snapshot.figures);
+  indexAnnotation(db, snapshot.id);
+  return getAnnotation(db, snapshot.id);
 }

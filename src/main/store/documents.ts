@@ -164,17 +164,25 @@ const ORDER: Record<string, string> = {
 
 export function listDocuments(
   db: Database,
-  options: { offset: number; limit: number; sort: keyof typeof ORDER; direction: 'asc' | 'desc'; trashed: boolean },
+  options: { offset: number; limit: number; sort: keyof typeof ORDER; direction: 'asc' | 'desc'; trashed: boolean; tagId?: string | undefined },
 ): Page<DocumentSummary> {
-  const where = options.trashed ? 'd.deleted_at IS NOT NULL' : 'd.deleted_at IS NULL';
+  let where = options.trashed ? 'd.deleted_at IS NOT NULL' : 'd.deleted_at IS NULL';
+  const params: Record<string, string> = {};
+  if (options.tagId !== undefined) {
+    // A tag stands for its whole branch: filtering by "labour" also finds "labour/forced".
+    where += ` AND EXISTS (SELECT 1 FROM annotations a JOIN annotation_tags x ON x.annotation_id = a.id JOIN tags t ON t.id = x.tag_id
+      WHERE a.document_id = d.id AND (t.id = @tagId OR t.name LIKE (SELECT replace(replace(name, '%', '\\%'), '_', '\\_') || '/%' FROM tags WHERE id = @tagId) ESCAPE '\\'))`;
+    params.tagId = options.tagId;
+  }
   const direction = options.direction === 'asc' ? 'ASC' : 'DESC';
   // Documents without a date sort last whichever the direction; ties fall back to id (creation order).
   const order = `${options.sort === 'issued' ? 'd.issued IS NULL, ' : ''}${ORDER[options.sort] ?? ORDER.created} ${direction}, d.id ${direction}`;
-  const rows = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-    options.limit,
-    options.offset,
-  ) as Row[];
-  const { total } = stmt(db, `SELECT count(*) AS total FROM documents d WHERE ${where}`).get() as { total: number };
+  const rows = stmt(db, `SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({
+    ...params,
+    limit: options.limit,
+    offset: options.offset,
+  }) as Row[];
+  const { total } = stmt(db, `SELECT count(*) AS total FROM documents d WHERE ${where}`).get(params) as { total: number };
   return { items: rows.map(toSummary), total, offset: options.offset, limit: options.limit };
 }
 
@@ -219,4 +227,18 @@ export function documentText(db: Database, id: string): string {
   const row = stmt(db, 'SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
   if (!row) throw notFound('document', id);
   return row.text;
+}
+
+/** Replaces a document's text (edit mode, re-import); the caller re-anchors its annotations. */
+export function replaceText(db: Database, id: string, basedOn: number, next: { text: string; blocks: Block[]; contentHash: string; wordCount: number }): void {
+  claimVersion(db, 'documents', id, basedOn, () => getDocument(db, id));
+  stmt(db, 'UPDATE documents SET text = ?, blocks = ?, content_hash = ?, word_count = ?, updated_at = ? WHERE id = ?').run(
+    next.text,
+    JSON.stringify(next.blocks),
+    next.contentHash,
+    next.wordCount,
+    now(),
+    id,
+  );
+  indexDocument(db, id);
 }

@@ -55,3 +55,22 @@ describe('merging sources and tags', () => {
     expect((await lib.call('search.query', { query: 'labour/forced' })).hits.length).toBeGreaterThan(0);
   });
 });
+
+describe('filtering the library by tag', () => {
+  it('lists the documents whose annotations carry a tag or a tag below it', async () => {
+    const lib = await testLibrary();
+    const a = await lib.call('documents.create', { title: 'A', text: 'Forced labour in fishing.' });
+    const b = await lib.call('documents.create', { title: 'B', text: 'Child labour in mines.' });
+    await lib.call('documents.create', { title: 'C', text: 'Untagged.' });
+    const forced = await lib.call('tags.create', { name: 'labour/forced' });
+    const child = await lib.call('tags.create', { name: 'labour/child' });
+    const labour = await lib.call('tags.create', { name: 'labour' });
+    const odd = await lib.call('tags.create', { name: 'labour_x' });
+    await lib.call('annotations.create', { documentId: a.id, kindId: 'k-claim', start: 0, end: 13, tagIds: [forced.id] });
+    await lib.call('annotations.create', { documentId: b.id, kindId: 'k-claim', start: 0, end: 12, tagIds: [child.id] });
+    const titles = async (tagId: string) => (await lib.call('documents.list', { tagId, sort: 'title', direction: 'asc' })).items.map((d) => d.title);
+    expect(await titles(forced.id)).toEqual(['A']);
+    expect(await titles(labour.id)).toEqual(['A', 'B']);
+    expect(await titles(odd.id)).toEqual([]);
+  });
+});
