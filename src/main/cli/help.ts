@@ -12,6 +12,11 @@ Commands:
   search QUERY...     full-text search over titles, text, notes, tags and sources
                       [--limit N] [--json]
   show ID             print one document  [--json]
+  annotate ID --quote TEXT
+                      highlight the first occurrence of TEXT (or --occurrence N)
+                      [--kind K] [--tag T]... [--source NAME]... [--note N] [--json]
+                      tags and sources are created when new; figures are read from the quote
+  annotations ID      list a document's annotations with their selectors  [--json]
   backup              write a verified backup into DIR/backups  [--json]
   restore FILE        return the library to a backup (the current state is backed up first)
 

@@ -7,50 +7,12 @@ import { GlossError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import type { DocumentRecord, DocumentSummary, Page, SearchResult } from '../../shared/model';
 import { formatOf } from '../domain/documents';
-import { hostLibrary, type LocalHost } from '../host/local-host';
 import { takeBackup } from '../store/backup';
 import { openLibrary } from '../store/library';
 import { restoreBackup } from '../store/restore';
+import { annotateCommand, annotationsCommand } from './annotate';
+import { call, dataDir, type Io, UsageError, type Values, withHost } from './common';
 import { HELP, USAGE } from './help';
-
-class UsageError extends Error {}
-
-interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-
-const OPTIONS = {
-  data: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  title: { type: 'string' },
-  limit: { type: 'string' },
-  trash: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-
-function dataDir(values: Values): string {
-  const dir = values.data;
-  if (typeof dir !== 'string' || dir === '') throw new UsageError('--data DIR is required: the folder that holds the library.');
-  return dir;
-}
-
-async function withHost<T>(values: Values, run: (host: LocalHost) => Promise<T>): Promise<T> {
-  const host = hostLibrary(await openLibrary(dataDir(values)));
-  try {
-    return await run(host);
-  } finally {
-    await host.close();
-  }
-}
-
-async function call<T>(host: LocalHost, method: string, args: unknown): Promise<T> {
-  const result = await host.call(method, args);
-  if (!result.ok) throw GlossError.from(result.error);
-  return result.value as T;
-}
 
 function readTextFile(file: string): string {
   let size: number;
@@ -176,6 +138,21 @@ async function restoreCommand(files: string[], values: Values, io: Io): Promise<
   return 0;
 }
 
+const OPTIONS = {
+  data: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  title: { type: 'string' },
+  limit: { type: 'string' },
+  trash: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  quote: { type: 'string' },
+  occurrence: { type: 'string' },
+  kind: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  source: { type: 'string', multiple: true },
+  note: { type: 'string' },
+} as const;
+
 export async function run(argv: string[], io: Io): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -193,6 +170,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await searchCommand(rest, values, io);
       case 'show':
         return await showCommand(rest, values, io);
+      case 'annotate':
+        return await annotateCommand(rest, values, io);
+      case 'annotations':
+        return await annotationsCommand(rest, values, io);
       case 'backup':
         return await backupCommand(values, io);
       case 'restore':

@@ -1,0 +1,34 @@
+// What every CLI command shares: usage errors, output, and a library opened for one command.
+import { GlossError } from '../../shared/errors';
+import { hostLibrary, type LocalHost } from '../host/local-host';
+import { openLibrary } from '../store/library';
+
+export class UsageError extends Error {}
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+export function dataDir(values: Values): string {
+  const dir = values.data;
+  if (typeof dir !== 'string' || dir === '') throw new UsageError('--data DIR is required: the folder that holds the library.');
+  return dir;
+}
+
+export async function withHost<T>(values: Values, run: (host: LocalHost) => Promise<T>): Promise<T> {
+  const host = hostLibrary(await openLibrary(dataDir(values)));
+  try {
+    return await run(host);
+  } finally {
+    await host.close();
+  }
+}
+
+export async function call<T>(host: LocalHost, method: string, args: unknown): Promise<T> {
+  const result = await host.call(method, args);
+  if (!result.ok) throw GlossError.from(result.error);
+  return result.value as T;
+}
