@@ -54,3 +54,55 @@ export function similarity(a: string, b: string): number {
   if (longest === 0) return 1;
   return 1 - boundedDistance(a, b, longest) / longest;
 }
+
+/**
+ * A string of at most 32 UTF-16 units compiled for Myers' bit-parallel edit distance (as Hyyrö
+ * formulated it for Levenshtein distance), so that comparing it with many strings costs a few
+ * machine-word operations per character instead of a row of the dynamic programme. Context
+ * selectors are compared with every place a common quote occurs, which makes this the hot path.
+ */
+export class CompiledPattern {
+  private readonly ascii = new Int32Array(128);
+  private readonly other = new Map<number, number>();
+
+  constructor(readonly text: string) {
+    if (text.length > 32) throw new RangeError('CompiledPattern holds at most 32 units');
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) this.ascii[c]! |= 1 << i;
+      else this.other.set(c, (this.other.get(c) ?? 0) | (1 << i));
+    }
+  }
+
+  /** Levenshtein distance between the pattern and other[from, to). */
+  distance(other: string, from: number, to: number): number {
+    const m = this.text.length;
+    if (m === 0) return to - from;
+    const high = 1 << (m - 1);
+    let pv = -1;
+    let mv = 0;
+    let score = m;
+    for (let j = from; j < to; j++) {
+      const c = other.charCodeAt(j);
+      const eq = c < 128 ? this.ascii[c]! : (this.other.get(c) ?? 0);
+      const xv = eq | mv;
+      const xh = (((eq & pv) + pv) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (ph & high) score++;
+      else if (mh & high) score--;
+      // Row 0 of the table counts up along the other string (global, not substring, distance).
+      ph = (ph << 1) | 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+    }
+    return score;
+  }
+
+  /** 1 for equal strings, 0 for strings with nothing in common, as `similarity` measures it. */
+  similarity(other: string, from: number, to: number): number {
+    const longest = Math.max(this.text.length, to - from);
+    return longest === 0 ? 1 : 1 - this.distance(other, from, to) / longest;
+  }
+}

@@ -72,6 +72,25 @@ export class EditMap {
   }
 
   /**
+   * The cost of the alignment the edits themselves give between old[s, t) and its mapped range:
+   * each edit inside counts as many errors as the longer of what it removed from the range and what
+   * it put in. An upper bound on the edit distance, known without looking at the text.
+   */
+  alignmentCost(s: number, t: number): number {
+    let i = this.before(s);
+    if (i > 0 && this.ends[i - 1]! > s) i--;
+    let cost = 0;
+    for (; i < this.starts.length && this.starts[i]! < t; i++) {
+      const start = this.starts[i]!;
+      const end = this.ends[i]!;
+      // Text inserted exactly at the start of the range was mapped to before it.
+      if (start === end && start <= s) continue;
+      cost += Math.max(Math.min(end, t) - Math.max(start, s), this.edits[i]!.text.length);
+    }
+    return cost;
+  }
+
+  /**
    * Where the characters of new[ns, ne) come from: `own` ones are old text left unchanged that lay
    * inside old[s, t), `foreign` ones old text left unchanged from outside it; the rest was inserted.
    * Foreign characters belonged to something else before this revision, so a place made of them is

@@ -1,15 +1,17 @@
 // Re-anchors annotations after a document's text changes: each one is placed exactly, moved, matched approximately, or orphaned.
 //
 // Cheapest evidence first, as in the Hypothesis client's anchoring: the position mapped through
-// the edits, then an exact copy of the quote whose surroundings agree, then an approximate match
-// near where the edits put the quote. Every step re-reads the new text, so a mapped position whose
-// text no longer equals the quote is never accepted as it is.
+// the edits, then an exact copy of the quote that is the quote's own text or whose surroundings
+// vouch for it, then an approximate match near where the edits put the quote. Every step re-reads
+// the new text, so a mapped position whose text no longer equals the quote is never accepted as
+// it is, and every doubt ends in 'orphaned', which the user sees, rather than in a wrong place,
+// which the user does not.
 import { splitsPair } from './chars';
-import { editsBetween } from './edits';
 import { boundedDistance } from './distance';
+import { editsBetween } from './edits';
 import { approximateMatches, edgeShape, snapToWords, type ApproxMatch } from './fuzzy';
 import { EditMap } from './position';
-import { contextAgreement, occurrences, quoteSelectorAt } from './quote';
+import { ContextMatcher, type ContextAgreement, occurrencesOfAll, quoteSelectorAt } from './quote';
 import { errorBudget, foreignAllowed, FUZZY_CONTEXT_REQUIRED, FUZZY_SLACK, movedContextRequired, PREEXISTING_CONTEXT_REQUIRED, WEIGHT } from './score';
 import type { AnchorInput, AnchorResult, AnchorStatus, Edit } from './types';
 
@@ -17,10 +19,9 @@ interface Revision {
   oldText: string;
   newText: string;
   map: EditMap;
-  /** Exact-quote positions in the new text, shared by annotations on the same words. */
-  found: Map<string, number[]>;
 }
 
+/** What the edits say about one annotation. */
 interface Expected {
   /** Whether the annotation's position selector still pointed at its quote in the old text. */
   known: boolean;
@@ -32,34 +33,56 @@ interface Expected {
   newEnd: number;
 }
 
+interface Pending {
+  index: number;
+  annotation: AnchorInput;
+  expected: Expected;
+}
+
 /**
  * Re-anchors `annotations`, whose selectors refer to `oldText`, in `newText`. `edits`, when the
  * caller knows them, save computing a diff; edits that do not turn `oldText` into `newText` are
  * ignored in favour of one. Results come in the order of `annotations`.
  */
 export function reanchor(oldText: string, newText: string, annotations: readonly AnchorInput[], edits?: readonly Edit[]): AnchorResult[] {
-  const revision: Revision = { oldText, newText, map: new EditMap(editsBetween(oldText, newText, edits)), found: new Map() };
-  return annotations.map((a) => anchorOne(revision, a));
+  const r: Revision = { oldText, newText, map: new EditMap(editsBetween(oldText, newText, edits)) };
+  const results = new Array<AnchorResult>(annotations.length);
+  const pending: Pending[] = [];
+  annotations.forEach((a, index) => {
+    const expected = expect(r, a);
+    // Fast path, O(log E) each: nothing in the revision changed the quote, so it sits where its
+    // position maps to.
+    const { known, start, end, newStart, newEnd } = expected;
+    if (known && !r.map.touches(start, end) && newEnd - newStart === a.exact.length && newText.startsWith(a.exact, newStart)) {
+      results[index] = placed(r, a, 'anchored', newStart, newEnd);
+    } else if (a.exact.length === 0) {
+      results[index] = orphaned(a);
+    } else {
+      pending.push({ index, annotation: a, expected });
+    }
+  });
+  if (pending.length > 0) {
+    const found = occurrencesOfAll(newText, pending.map((p) => p.annotation.exact));
+    for (const { index, annotation, expected } of pending) results[index] = anchorChanged(r, annotation, expected, found.get(annotation.exact) ?? []);
+  }
+  return results;
 }
 
-function anchorOne(r: Revision, a: AnchorInput): AnchorResult {
-  const length = a.exact.length;
+function expect(r: Revision, a: AnchorInput): Expected {
   const start = Math.min(Math.max(0, Math.trunc(a.start) || 0), r.oldText.length);
   const end = Math.min(Math.max(start, Math.trunc(a.end) || 0), r.oldText.length);
-  const known = start === a.start && end - start === length && r.oldText.startsWith(a.exact, start);
+  const known = start === a.start && end - start === a.exact.length && r.oldText.startsWith(a.exact, start);
   const newStart = r.map.mapStart(start);
-  const expected: Expected = { known, start, end, newStart, newEnd: Math.max(newStart, r.map.mapEnd(end)) };
+  return { known, start, end, newStart, newEnd: Math.max(newStart, r.map.mapEnd(end)) };
+}
 
-  // Fast path: nothing in the revision changed the quote, so it sits where its position maps to.
-  if (known && !r.map.touches(start, end) && expected.newEnd - newStart === length && r.newText.startsWith(a.exact, newStart)) {
-    return placed(r, a, 'anchored', newStart, newStart + length);
-  }
-  if (length === 0) return orphaned(a);
-
-  const exact = bestExact(r, a, expected);
-  if (exact) return placed(r, a, exact.status, exact.at, exact.at + length);
-  if (known) {
-    const fuzzy = bestFuzzy(r, a, expected);
+/** Places an annotation whose quote the revision touched (or whose old position was already off). */
+function anchorChanged(r: Revision, a: AnchorInput, e: Expected, positions: readonly number[]): AnchorResult {
+  const context = new ContextMatcher(a.prefix, a.suffix);
+  const exact = bestExact(r, a, e, context, positions);
+  if (exact) return placed(r, a, exact.status, exact.at, exact.at + a.exact.length);
+  if (e.known) {
+    const fuzzy = bestFuzzy(r, a, e, context);
     if (fuzzy) return placed(r, a, 'fuzzy', fuzzy.start, fuzzy.end);
   }
   return orphaned(a);
@@ -70,29 +93,19 @@ function anchorOne(r: Revision, a: AnchorInput): AnchorResult {
  * changed what was around it, or a diff attributed a repeated word to its twin) or whose
  * surroundings vouch for it; null when there is none.
  */
-function bestExact(r: Revision, a: AnchorInput, e: Expected): { at: number; status: AnchorStatus } | null {
-  let positions = r.found.get(a.exact);
-  if (!positions) {
-    positions = occurrences(r.newText, a.exact);
-    r.found.set(a.exact, positions);
-  }
+function bestExact(r: Revision, a: AnchorInput, e: Expected, matcher: ContextMatcher, positions: readonly number[]): { at: number; status: AnchorStatus } | null {
   const length = a.exact.length;
   const fresh = movedContextRequired(length);
   let best: { at: number; status: AnchorStatus } | null = null;
   let bestScore = -Infinity;
   for (const at of positions) {
     const { own, foreign } = e.known ? r.map.composition(at, at + length, e.start, e.end) : { own: 0, foreign: length };
-    const context = contextAgreement(r.newText, at, at + length, a.prefix, a.suffix);
-    const mean = (context.prefix + context.suffix) / 2;
     const ownText = 2 * own >= length;
     // Text that was already elsewhere in the old version is some other passage reading the same.
     const required = ownText ? 0 : foreign === length ? PREEXISTING_CONTEXT_REQUIRED : fresh;
-    if (mean < required) continue;
-    const score =
-      (ownText ? WEIGHT.quote : 0) +
-      WEIGHT.prefix * context.prefix +
-      WEIGHT.suffix * context.suffix +
-      WEIGHT.position * proximity(at, e.newStart, r.newText.length);
+    const context = matcher.agreement(r.newText, at, at + length);
+    if ((context.prefix + context.suffix) / 2 < required) continue;
+    const score = (ownText ? WEIGHT.quote : 0) + contextScore(context) + WEIGHT.position * proximity(at, e.newStart, r.newText.length);
     if (score > bestScore) {
       best = { at, status: ownText || at === e.newStart ? 'anchored' : 'moved' };
       bestScore = score;
@@ -102,26 +115,38 @@ function bestExact(r: Revision, a: AnchorInput, e: Expected): { at: number; stat
 }
 
 /** The best approximate match near where the edits put the quote, or null. */
-function bestFuzzy(r: Revision, a: AnchorInput, e: Expected): { start: number; end: number } | null {
+function bestFuzzy(r: Revision, a: AnchorInput, e: Expected, matcher: ContextMatcher): { start: number; end: number } | null {
   const length = a.exact.length;
   const k = errorBudget(length);
   if (k === 0) return null;
-  const from = Math.max(0, e.newStart - k - FUZZY_SLACK);
-  const to = Math.min(r.newText.length, e.newEnd + k + FUZZY_SLACK);
-  const acceptable = (start: number, end: number): { prefix: number; suffix: number } | null => {
+  const acceptable = (start: number, end: number): ContextAgreement | null => {
     const { own, foreign } = r.map.composition(start, end, e.start, e.end);
     // A match built from text that lay elsewhere before is a look-alike, not the quote revised.
     if (foreign > foreignAllowed(k)) return null;
-    const context = contextAgreement(r.newText, start, end, a.prefix, a.suffix);
+    const context = matcher.agreement(r.newText, start, end);
     // Made mostly of the quote's own surviving characters, it is the quote whatever happened around it.
     if (own >= length - k) return context;
     return (context.prefix + context.suffix) / 2 >= FUZZY_CONTEXT_REQUIRED ? context : null;
   };
+  const finish = (match: ApproxMatch): { start: number; end: number } => {
+    const snapped = whole(r.newText, snapToWords(r.newText, match, a.exact, k, edgeShape(r.oldText, e.start, 'start'), edgeShape(r.oldText, e.end, 'end')));
+    return acceptable(snapped.start, snapped.end) ? snapped : whole(r.newText, match);
+  };
 
+  // Usually the edits themselves align the quote with its new text well enough: then there is
+  // nothing to search for.
+  const cost = r.map.alignmentCost(e.start, e.end);
+  if (cost <= k && e.newEnd > e.newStart && acceptable(e.newStart, e.newEnd)) return finish({ start: e.newStart, end: e.newEnd, errors: cost });
+
+  const from = Math.max(0, e.newStart - k - FUZZY_SLACK);
+  const to = Math.min(r.newText.length, e.newEnd + k + FUZZY_SLACK);
+  const candidates = approximateMatches(r.newText, from, to, a.exact, k).sort((x, y) => x.errors - y.errors);
   let best: ApproxMatch | null = null;
   let bestScore = -Infinity;
-  for (const found of approximateMatches(r.newText, from, to, a.exact, k)) {
+  for (const found of candidates) {
     if (found.errors === 0) continue; // an exact copy was already judged by the stricter rules above
+    // Context and position add at most this much; a match with more errors cannot win any more.
+    if (WEIGHT.quote * (1 - found.errors / length) + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position <= bestScore) break;
     let match: ApproxMatch | null = found;
     let context = acceptable(match.start, match.end);
     if (!context) {
@@ -131,25 +156,13 @@ function bestFuzzy(r: Revision, a: AnchorInput, e: Expected): { start: number; e
       context = match && match.errors > 0 ? acceptable(match.start, match.end) : null;
     }
     if (!match || !context) continue;
-    const score =
-      WEIGHT.quote * (1 - match.errors / length) +
-      WEIGHT.prefix * context.prefix +
-      WEIGHT.suffix * context.suffix +
-      WEIGHT.position * proximity(match.start, e.newStart, to - from);
+    const score = WEIGHT.quote * (1 - match.errors / length) + contextScore(context) + WEIGHT.position * proximity(match.start, e.newStart, to - from);
     if (score > bestScore) {
       best = match;
       bestScore = score;
     }
   }
-  if (!best) return null;
-
-  const snapped = whole(r.newText, snapToWords(r.newText, best, a.exact, k, edgeShape(r.oldText, e.start, 'start'), edgeShape(r.oldText, e.end, 'end')));
-  return acceptable(snapped.start, snapped.end) ? snapped : whole(r.newText, best);
-}
-
-/** Widens a range that would cut a surrogate pair in half. */
-function whole(text: string, range: { start: number; end: number }): { start: number; end: number } {
-  return { start: splitsPair(text, range.start) ? range.start - 1 : range.start, end: splitsPair(text, range.end) ? range.end + 1 : range.end };
+  return best ? finish(best) : null;
 }
 
 /** The match cut down to new[start, end), if it stays within the error budget. */
@@ -159,6 +172,15 @@ function within(text: string, match: ApproxMatch, start: number, end: number, pa
   if (to <= from || (from === match.start && to === match.end)) return null;
   const errors = boundedDistance(pattern, text.slice(from, to), k);
   return errors <= k ? { start: from, end: to, errors } : null;
+}
+
+/** Widens a range that would cut a surrogate pair in half. */
+function whole(text: string, range: { start: number; end: number }): { start: number; end: number } {
+  return { start: splitsPair(text, range.start) ? range.start - 1 : range.start, end: splitsPair(text, range.end) ? range.end + 1 : range.end };
+}
+
+function contextScore(context: ContextAgreement): number {
+  return WEIGHT.prefix * context.prefix + WEIGHT.suffix * context.suffix;
 }
 
 function proximity(at: number, expected: number, span: number): number {

@@ -126,8 +126,9 @@ function annotate(random: () => number, text: string, starts: number[], count: n
 /** Random edits at `rate` of the words: typos, words deleted, inserted or replaced, now and then a sentence. */
 function randomEdits(random: () => number, text: string, starts: number[], rate: number, word: () => string): Edit[] {
   const candidates: Edit[] = [];
+  // Some candidates overlap or could slide (see `slide`) and are dropped, so draw more than needed.
   for (let w = 0; w < starts.length; w++) {
-    if (random() >= rate) continue;
+    if (random() >= rate * 3) continue;
     const start = starts[w]!;
     let end = start;
     while (end < text.length && !/\s/.test(text[end]!)) end++;
@@ -165,7 +166,12 @@ function randomEdits(random: () => number, text: string, starts: number[], rate:
     if ((last && e.start <= last.end) || slide(text, e) > (/\. $/.test(text.slice(e.start, e.end)) ? 1 : 0)) continue;
     edits.push(e);
   }
-  return edits;
+  const wanted = Math.round(starts.length * rate);
+  for (let i = edits.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [edits[i], edits[j]] = [edits[j]!, edits[i]!];
+  }
+  return edits.slice(0, wanted).sort((a, b) => a.start - b.start);
 }
 
 /**
