@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, printing medians and ratios beside their gates.
 // Ratios against a baseline measured in the same run are the gates; absolute times are reported
 // beside them, since they mean little on a shared 2-core machine. Exits 1 if a gate fails.
+import { pdfBench } from '../fixtures/make/pdf-bench';
 import { reanchorBench } from './reanchor';
 
 export interface Gate {
@@ -15,7 +16,10 @@ export interface Gate {
   detail?: string;
 }
 
-const SECTIONS: [string, () => Promise<Gate[]>][] = [['Re-anchoring (issue: highlight claims)', reanchorBench]];
+const SECTIONS: [string, () => Promise<Gate[]>][] = [
+  ['Re-anchoring (issue: highlight claims)', reanchorBench],
+  ['PDF import (issue: import real documents)', () => pdfBench()],
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
