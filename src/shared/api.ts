@@ -5,7 +5,20 @@ import { z } from 'zod';
 import { figureSchema } from './figures/schema';
 import { LIMITS } from './limits';
 import { METHOD_NAMES, type MethodName as ListedMethodName } from './method-names';
-import type { Annotation, DocumentRecord, DocumentSummary, Job, Kind, Page, SearchResult, Source, SourceClaim, Tag, TextUpdate } from './model';
+import type {
+  Annotation,
+  DocumentRecord,
+  ImportedDocument,
+  DocumentSummary,
+  Job,
+  Kind,
+  Page,
+  SearchResult,
+  Source,
+  SourceClaim,
+  Tag,
+  TextUpdate,
+} from './model';
 
 const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100 characters');
 const version = z.number().int().nonnegative();
@@ -61,11 +74,16 @@ const sourceLinkInput = z.object({
 /** A figure as the form sends it: the parsed record, with its id when it was stored before. */
 const figureInput = z.intersection(figureSchema, z.object({ id: id.optional() }));
 
-const importItem = z.object({
-  name: text(1_000).min(1),
-  content: text(LIMITS.documentText),
-  format: z.enum(['text', 'markdown']).optional(),
-});
+/** One file of a batch: text the renderer already read (`content`), or the file's bytes (`data`, base64). */
+const importItem = z
+  .object({
+    name: text(1_000).min(1),
+    content: text(LIMITS.documentText).optional(),
+    data: z.base64('the file must be sent as base64').max(LIMITS.importBase64).optional(),
+    mediaType: text(200).optional(),
+    format: z.enum(['text', 'markdown']).optional(),
+  })
+  .refine((item) => (item.content === undefined) !== (item.data === undefined), { message: 'give either content or data', path: ['data'] });
 
 export const documentCreateInput = z.object({
   text: text(LIMITS.documentText),
@@ -84,6 +102,26 @@ function method<O>() {
 
 export const methods = {
   'documents.create': method<DocumentRecord>()(documentCreateInput),
+  /** Imports a file of any supported format (text, Markdown, HTML, PDF, DOCX), sent as base64. */
+  'documents.import': method<ImportedDocument>()(
+    z.object({
+      name: text(1_000).min(1, 'a file name is required'),
+      data: z
+        .base64('the file must be sent as base64')
+        .max(LIMITS.importBase64, `at most ${LIMITS.importBase64.toLocaleString('en')} characters of base64 (a 100 MB file)`),
+      mediaType: text(200).optional(),
+      title: text(LIMITS.title).optional(),
+      allowDuplicate: z.boolean().default(false),
+    }),
+  ),
+  /** Fetches a web page (or plain text) and imports it; loopback and private addresses need allowPrivate. */
+  'documents.importUrl': method<ImportedDocument>()(
+    z.object({
+      url: z.url({ protocol: /^https?$/, error: 'only http and https addresses can be imported' }).max(LIMITS.shortText),
+      allowPrivate: z.boolean().default(false),
+      allowDuplicate: z.boolean().default(false),
+    }),
+  ),
   'documents.get': method<DocumentRecord>()(z.object({ id })),
   'documents.list': method<Page<DocumentSummary>>()(
     z.object({
@@ -230,7 +268,9 @@ export const methods = {
 
   'search.query': method<SearchResult>()(z.object({ query: text(LIMITS.searchQuery), ...paging(LIMITS.searchPage) })),
 
-  'jobs.import': method<Job>()(z.object({ items: z.array(importItem).min(1, 'nothing to import').max(LIMITS.importBatch) })),
+  'jobs.import': method<Job>()(
+    z.object({ items: z.array(importItem).min(1, 'nothing to import').max(LIMITS.importBatch), allowDuplicate: z.boolean().default(false) }),
+  ),
   'jobs.get': method<Job>()(z.object({ id })),
   'jobs.cancel': method<Job>()(z.object({ id })),
 } as const;

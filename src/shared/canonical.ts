@@ -10,6 +10,8 @@ export interface Block {
   level?: number;
   /** For list items: ordered (numbered) or bulleted. */
   ordered?: boolean;
+  /** For paged originals (PDF): the label of the page the block stands on, for page locators. */
+  page?: string;
   start: number;
   end: number;
 }
@@ -18,6 +20,7 @@ export interface BlockInput {
   type: BlockType;
   level?: number;
   ordered?: boolean;
+  page?: string;
   text: string;
 }
 
@@ -58,6 +61,7 @@ export function assemble(blocks: readonly BlockInput[]): { text: string; blocks:
     const block: Block = { type: input.type, start: text.length, end: text.length + body.length };
     if (input.level !== undefined) block.level = input.level;
     if (input.ordered !== undefined) block.ordered = input.ordered;
+    if (input.page !== undefined) block.page = input.page;
     out.push(block);
     text += body;
   }

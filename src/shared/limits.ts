@@ -12,6 +12,8 @@ export const LIMITS = {
   listPage: 500,
   searchPage: 100,
   importBatch: 500,
-  /** Bytes of one HTTP request body in web mode. */
-  requestBody: 64 * 1024 * 1024,
+  /** Base64 characters of one imported file: a 100 MB file. */
+  importBase64: Math.ceil((100 * 1024 * 1024) / 3) * 4,
+  /** Bytes of one HTTP request body in web mode: room for the largest file import. */
+  requestBody: 150 * 1024 * 1024,
 } as const;

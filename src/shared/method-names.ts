@@ -2,6 +2,8 @@
 // without bundling zod. api.ts checks at compile time that this list and its table agree.
 export const METHOD_NAMES = [
   'documents.create',
+  'documents.import',
+  'documents.importUrl',
   'documents.get',
   'documents.list',
   'documents.update',

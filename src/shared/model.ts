@@ -142,6 +142,12 @@ export interface Source {
   version: number;
 }
 
+/** A document as imported, with what the person should know about how it was read. */
+export interface ImportedDocument {
+  document: DocumentRecord;
+  warnings: string[];
+}
+
 /** The outcome of saving corrected text: the document, and how its annotations were re-anchored. */
 export interface TextUpdate {
   document: DocumentRecord;

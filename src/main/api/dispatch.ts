@@ -6,7 +6,7 @@ import { GlossError, type Result } from '../../shared/errors';
 import type { PushEvent } from '../../shared/events';
 import type { Database } from '../store/native';
 import type { ApiContext } from './context';
-import { handlers, READ_ONLY } from './handlers';
+import { handlers, READ_ONLY, SELF_TRANSACTED } from './handlers';
 import { JobRunner } from './jobs';
 
 export interface Dispatcher {
@@ -69,7 +69,8 @@ export function createDispatcher(db: Database, publish: (event: PushEvent) => vo
     };
     const handler = handlers[method] as (ctx: ApiContext, args: unknown) => unknown;
     try {
-      const value = READ_ONLY.has(method) ? handler(ctx, parsed.data) : db.transaction(() => handler(ctx, parsed.data)).immediate();
+      const value =
+        READ_ONLY.has(method) || SELF_TRANSACTED.has(method) ? await handler(ctx, parsed.data) : db.transaction(() => handler(ctx, parsed.data)).immediate();
       const committed = pending;
       pending = null;
       for (const event of committed) publish(event);

@@ -7,6 +7,8 @@ import { parseFigures } from '../../shared/figures';
 import type { ImportOutcome } from '../../shared/model';
 import { createFromText, formatOf } from '../domain/documents';
 import { updateText } from '../domain/edit-text';
+import { importSource } from '../domain/import';
+import { fetchUrl } from '../importers/url';
 import * as annotations from '../store/annotations';
 import * as documents from '../store/documents';
 import * as kinds from '../store/kinds';
@@ -15,7 +17,13 @@ import * as sources from '../store/sources';
 import * as tags from '../store/tags';
 import type { ApiContext } from './context';
 
-type Handlers = { [M in MethodName]: (ctx: ApiContext, args: Parsed<M>) => Output<M> };
+type Handlers = { [M in MethodName]: (ctx: ApiContext, args: Parsed<M>) => Output<M> | Promise<Output<M>> };
+
+/**
+ * Methods that read a file or the network before they write: they run outside the call's
+ * transaction (parsing must not hold the database) and write in a transaction of their own.
+ */
+export const SELF_TRANSACTED = new Set<MethodName>(['documents.import', 'documents.importUrl']);
 
 /** Methods that only read; every other method runs in a write transaction. */
 export const READ_ONLY = new Set<MethodName>([
@@ -30,9 +38,26 @@ export const READ_ONLY = new Set<MethodName>([
   'jobs.get',
 ]);
 
-function importOne(ctx: ApiContext, item: { name: string; content: string; format?: 'text' | 'markdown' | undefined }): ImportOutcome {
+interface ImportItem {
+  name: string;
+  content?: string | undefined;
+  data?: string | undefined;
+  mediaType?: string | undefined;
+  format?: 'text' | 'markdown' | undefined;
+}
+
+async function importOne(ctx: ApiContext, item: ImportItem, allowDuplicate: boolean): Promise<ImportOutcome> {
   try {
-    const doc = createFromText(ctx.db, { text: item.content, format: item.format ?? formatOf(item.name), fileName: item.name, allowDuplicate: false });
+    const doc =
+      item.data !== undefined
+        ? (
+            await importSource(
+              ctx.db,
+              { name: item.name, bytes: Buffer.from(item.data, 'base64'), ...(item.mediaType ? { mediaType: item.mediaType } : {}) },
+              { allowDuplicate },
+            )
+          ).document
+        : createFromText(ctx.db, { text: item.content ?? '', format: item.format ?? formatOf(item.name), fileName: item.name, allowDuplicate });
     return { name: item.name, status: 'imported', id: doc.id, title: doc.title, error: null };
   } catch (error) {
     if (error instanceof GlossError && error.code === 'conflict') return { name: item.name, status: 'skipped', id: null, title: null, error: error.message };
@@ -45,6 +70,16 @@ export const handlers: Handlers = {
     const doc = createFromText(ctx.db, { ...args });
     ctx.emit({ type: 'changed', entity: 'document', ids: [doc.id] });
     return doc;
+  },
+  async 'documents.import'(ctx, { name, data, mediaType, title, allowDuplicate }) {
+    const result = await importSource(ctx.db, { name, bytes: Buffer.from(data, 'base64'), ...(mediaType ? { mediaType } : {}) }, { allowDuplicate, title });
+    ctx.emit({ type: 'changed', entity: 'document', ids: [result.document.id] });
+    return result;
+  },
+  async 'documents.importUrl'(ctx, { url, allowPrivate, allowDuplicate }) {
+    const result = await importSource(ctx.db, await fetchUrl(url, { allowPrivate }), { allowDuplicate });
+    ctx.emit({ type: 'changed', entity: 'document', ids: [result.document.id] });
+    return result;
   },
   'documents.get': (ctx, { id }) => documents.getDocument(ctx.db, id),
   'documents.list': (ctx, args) => documents.listDocuments(ctx.db, args),
@@ -167,9 +202,9 @@ export const handlers: Handlers = {
 
   'search.query': (ctx, { query, offset, limit }) => search(ctx.db, query, offset, limit),
 
-  'jobs.import': (ctx, { items }) =>
+  'jobs.import': (ctx, { items, allowDuplicate }) =>
     ctx.jobs.startImport(
-      items.map((item) => ({ label: item.name, run: () => importOne(ctx, item) })),
+      items.map((item) => ({ label: item.name, run: () => importOne(ctx, item, allowDuplicate) })),
       (outcome) => {
         if (outcome.id) ctx.emit({ type: 'changed', entity: 'document', ids: [outcome.id] });
       },

@@ -9,7 +9,7 @@ const KEEP_FINISHED = 50;
 
 export interface JobStep<T> {
   label: string;
-  run(): T;
+  run(): T | Promise<T>;
 }
 
 export class JobRunner {
@@ -62,7 +62,7 @@ export class JobRunner {
         break;
       }
       job.current = step.label;
-      const outcome = step.run();
+      const outcome = await step.run();
       job.outcomes.push(outcome);
       job.done = index + 1;
       job.current = steps[index + 1]?.label ?? null;

@@ -6,8 +6,8 @@ export const HELP = `Gloss — research annotator, command line
 Usage: gloss <command> [arguments] --data DIR [options]
 
 Commands:
-  import FILE...      add plain-text (.txt) or Markdown (.md) files as documents
-                      [--title T] (one FILE only)  [--json]
+  import FILE...      add documents: .txt, .md, .html, .pdf and .docx files
+                      [--url URL [--allow-private]] [--title T] (one document only)  [--json]
   list                list the documents  [--trash] [--json]
   search QUERY...     full-text search over titles, text, notes, tags and sources
                       [--limit N] [--json]

@@ -5,8 +5,9 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GlossError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
-import type { DocumentRecord, DocumentSummary, Page, SearchResult } from '../../shared/model';
-import { formatOf } from '../domain/documents';
+import type { DocumentRecord, DocumentSummary, ImportedDocument, Page, SearchResult } from '../../shared/model';
+import type { LocalHost } from '../host/local-host';
+import { IMPORT_LIMITS } from '../importers/types';
 import { takeBackup } from '../store/backup';
 import { openLibrary } from '../store/library';
 import { restoreBackup } from '../store/restore';
@@ -14,45 +15,65 @@ import { annotateCommand, annotationsCommand } from './annotate';
 import { call, dataDir, type Io, UsageError, type Values, withHost } from './common';
 import { HELP, USAGE } from './help';
 
-function readTextFile(file: string): string {
+function readFile(file: string): Buffer {
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
     throw new GlossError({ code: 'not-found', message: `${file}: no such file.` });
   }
-  if (size > LIMITS.documentText * 4)
+  if (size > IMPORT_LIMITS.fileBytes) {
     throw new GlossError({
       code: 'too-large',
-      message: `${file} is ${Math.round(size / 1e6)} MB; Gloss imports text files up to ${(LIMITS.documentText * 4) / 1e6} MB.`,
+      message: `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; Gloss imports files up to ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.`,
     });
-  const bytes = readFileSync(file);
-  if (bytes.includes(0)) throw new GlossError({ code: 'unsupported', message: `${file} looks like a binary file, not text or Markdown.` });
-  return new TextDecoder('utf-8').decode(bytes);
+  }
+  return readFileSync(file);
+}
+
+interface ImportLine {
+  file: string;
+  status: 'imported' | 'skipped' | 'failed';
+  id: string | null;
+  title: string | null;
+  error: string | null;
+  warnings: string[];
+}
+
+async function importOne(host: LocalHost, file: string, run: () => Promise<ImportedDocument>): Promise<ImportLine> {
+  try {
+    const { document, warnings } = await run();
+    return { file, status: 'imported', id: document.id, title: document.title, error: null, warnings };
+  } catch (error) {
+    const skipped = error instanceof GlossError && error.code === 'conflict';
+    return { file, status: skipped ? 'skipped' : 'failed', id: null, title: null, error: (error as Error).message, warnings: [] };
+  }
 }
 
 async function importCommand(files: string[], values: Values, io: Io): Promise<number> {
-  if (files.length === 0) throw new UsageError('import needs at least one FILE.');
-  if (values.title !== undefined && files.length > 1) throw new UsageError('--title names one document; give a single FILE with it.');
+  const url = typeof values.url === 'string' ? values.url : undefined;
+  if (files.length === 0 && !url) throw new UsageError('import needs at least one FILE, or --url URL.');
+  if (values.title !== undefined && files.length + (url ? 1 : 0) > 1) throw new UsageError('--title names one document; give a single FILE with it.');
+  const title = typeof values.title === 'string' ? { title: values.title } : {};
   return withHost(values, async (host) => {
-    const results: { file: string; status: 'imported' | 'skipped' | 'failed'; id: string | null; title: string | null; error: string | null }[] = [];
+    const results: ImportLine[] = [];
     for (const file of files) {
-      try {
-        const text = readTextFile(file);
-        const doc = await call<DocumentRecord>(host, 'documents.create', {
-          text,
-          format: formatOf(file),
-          fileName: basename(file),
-          ...(typeof values.title === 'string' ? { title: values.title } : {}),
-        });
-        results.push({ file, status: 'imported', id: doc.id, title: doc.title, error: null });
-      } catch (error) {
-        const skipped = error instanceof GlossError && error.code === 'conflict';
-        results.push({ file, status: skipped ? 'skipped' : 'failed', id: null, title: null, error: (error as Error).message });
-      }
+      results.push(
+        await importOne(host, file, () =>
+          call<ImportedDocument>(host, 'documents.import', { name: basename(file), data: readFile(file).toString('base64'), ...title }),
+        ),
+      );
     }
+    if (url)
+      results.push(
+        await importOne(host, url, () => call<ImportedDocument>(host, 'documents.importUrl', { url, allowPrivate: Boolean(values['allow-private']) })),
+      );
     if (values.json) io.out(JSON.stringify(results, null, 2));
-    else for (const r of results) io.out(r.status === 'imported' ? `imported ${r.id} ${r.title}` : `${r.status} ${r.file}: ${r.error}`);
+    else
+      for (const r of results) {
+        io.out(r.status === 'imported' ? `imported ${r.id} ${r.title}` : `${r.status} ${r.file}: ${r.error}`);
+        for (const warning of r.warnings) io.out(`  note: ${warning}`);
+      }
     const failed = results.filter((r) => r.status === 'failed');
     for (const r of failed) io.err(`gloss: could not import ${r.file}: ${r.error}`);
     return failed.length > 0 ? 1 : 0;
@@ -151,6 +172,8 @@ const OPTIONS = {
   tag: { type: 'string', multiple: true },
   source: { type: 'string', multiple: true },
   note: { type: 'string' },
+  url: { type: 'string' },
+  'allow-private': { type: 'boolean', default: false },
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {

@@ -1,11 +1,11 @@
-// Creating documents from text: canonical form, block structure, title, duplicate detection.
+// Creating documents: canonical form, block structure, title, duplicate detection, one transaction.
 import { createHash } from 'node:crypto';
 import { assemble, countWords, plainTextBlocks, type BlockInput } from '../../shared/canonical';
 import { GlossError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
-import type { CslItem, DocumentRecord, DocumentOrigin } from '../../shared/model';
+import type { CslItem, DocumentRecord, DocumentOrigin, SourceFormat } from '../../shared/model';
 import { markdownBlocks } from '../importers/markdown';
-import { findByContentHash, getDocument, insertDocument } from '../store/documents';
+import { findByContentHash, getDocument, insertDocument, type NewDocument } from '../store/documents';
 import type { Database } from '../store/native';
 
 export interface TextImport {
@@ -38,9 +38,23 @@ export function textToBlocks(text: string, format: 'text' | 'markdown'): BlockIn
   return format === 'markdown' ? markdownBlocks(text) : plainTextBlocks(text);
 }
 
-export function createFromText(db: Database, input: TextImport): DocumentRecord {
-  const blockInputs = textToBlocks(input.text, input.format);
-  const { text, blocks } = assemble(blockInputs);
+export interface NewDocumentInput {
+  blocks: BlockInput[];
+  format: SourceFormat;
+  title?: string | null | undefined;
+  csl?: CslItem | undefined;
+  allowDuplicate: boolean;
+  origin: Omit<NewDocument['origin'], 'fileName' | 'url' | 'finalUrl' | 'fetchedAt'> & {
+    fileName?: string | null;
+    url?: string | null;
+    finalUrl?: string | null;
+    fetchedAt?: string | null;
+  };
+}
+
+/** Stores a document from blocks in one transaction: canonical text, title, duplicate check. */
+export function storeDocument(db: Database, input: NewDocumentInput): DocumentRecord {
+  const { text, blocks } = assemble(input.blocks);
   if (text === '') {
     throw new GlossError({
       code: 'validation',
@@ -55,32 +69,30 @@ export function createFromText(db: Database, input: TextImport): DocumentRecord 
       throw new GlossError({ code: 'conflict', message: `This text is already in the library as “${existing.title}”.`, current: existing });
     }
   }
-  const title = input.title?.trim() || deriveTitle(blockInputs, text, input.fileName);
+  const title = input.title?.trim() || deriveTitle(input.blocks, text, input.origin.fileName ?? undefined);
   const csl: CslItem = { type: 'article', ...input.csl, title: input.csl?.title ?? title };
   const id = newId();
+  const origin = { fileName: null, url: null, finalUrl: null, fetchedAt: null, ...input.origin };
   db.transaction(() =>
-    insertDocument(db, {
-      id,
-      title,
-      status: 'ready',
-      format: input.format,
-      csl,
-      text,
-      blocks,
-      contentHash: hash,
-      wordCount: countWords(text),
-      origin: {
-        kind: input.origin ?? (input.fileName ? 'file' : 'pasted'),
-        fileName: input.fileName ?? null,
-        url: null,
-        finalUrl: null,
-        fetchedAt: null,
-        mediaType: input.format === 'markdown' ? 'text/markdown' : 'text/plain',
-        bytes: null,
-      },
-    }),
+    insertDocument(db, { id, title, status: 'ready', format: input.format, csl, text, blocks, contentHash: hash, wordCount: countWords(text), origin }),
   ).immediate();
   return getDocument(db, id);
+}
+
+export function createFromText(db: Database, input: TextImport): DocumentRecord {
+  return storeDocument(db, {
+    blocks: textToBlocks(input.text, input.format),
+    format: input.format,
+    title: input.title,
+    csl: input.csl,
+    allowDuplicate: input.allowDuplicate,
+    origin: {
+      kind: input.origin ?? (input.fileName ? 'file' : 'pasted'),
+      fileName: input.fileName ?? null,
+      mediaType: input.format === 'markdown' ? 'text/markdown' : 'text/plain',
+      bytes: null,
+    },
+  });
 }
 
 /** Guesses the format from a file name: Markdown for .md/.markdown, plain text otherwise. */

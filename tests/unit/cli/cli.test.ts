@@ -66,7 +66,7 @@ describe('gloss CLI', () => {
     const failed = await gloss('import', binary, '--data', data);
     expect(failed.code).toBe(1);
     expect(failed.err.split('\n')).toHaveLength(1);
-    expect(failed.err).toMatch(/binary file/);
+    expect(failed.err).toMatch(/is a PNG image, not text/);
     const missing = await gloss('show', 'no-such-id', '--data', data);
     expect(missing.code).toBe(1);
     expect(missing.err).toBe('gloss: No document with id no-such-id; it may have been deleted.');
