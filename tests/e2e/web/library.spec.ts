@@ -181,7 +181,7 @@ test('picking several files imports them as a job with a summary of what happene
   await expect(summary).toContainText('Imported 1 of 3 files');
   await expect(summary).toContainText('1 imported · 1 skipped · 1 failed');
   await expect(summary.getByRole('listitem').filter({ hasText: 'bridge-again.txt' })).toContainText('already in the library');
-  await expect(summary.getByRole('listitem').filter({ hasText: 'scan.pdf' })).toContainText('.txt and .md');
+  await expect(summary.getByRole('listitem').filter({ hasText: 'scan.pdf' })).toContainText('is damaged or is not a PDF');
 });
 
 test('a long import shows its progress and can be cancelled, keeping what was already imported', async ({ page, gloss }) => {

@@ -1,18 +1,22 @@
-// Turns dropped or picked files into import items, refusing what Gloss cannot read as text.
+// Turns dropped or picked files into import items: text read here, other formats sent as bytes.
 import { LIMITS } from '../../../shared/limits';
 import type { ImportOutcome } from '../../../shared/model';
 
+/** Text Gloss reads in the window (`content`), or a file's bytes for the main side to read (`data`, base64). */
 export interface ImportItem {
   name: string;
-  content: string;
-  format: 'text' | 'markdown';
+  content?: string;
+  format?: 'text' | 'markdown';
+  data?: string;
+  mediaType?: string;
 }
 
 const TEXT = /\.(txt|text)$/i;
 const MARKDOWN = /\.(md|markdown|mdown)$/i;
+const BINARY = /\.(html?|xhtml|pdf|docx)$/i;
 
 /** What the file picker offers; anything else dropped is reported, not silently ignored. */
-export const ACCEPT = '.txt,.text,.md,.markdown,.mdown,text/plain,text/markdown';
+export const ACCEPT = '.txt,.text,.md,.markdown,.mdown,.html,.htm,.xhtml,.pdf,.docx,text/plain,text/markdown,text/html,application/pdf';
 
 export function formatOfName(name: string): 'text' | 'markdown' | null {
   if (MARKDOWN.test(name)) return 'markdown';
@@ -22,30 +26,50 @@ export function formatOfName(name: string): 'text' | 'markdown' | null {
 
 const failed = (name: string, error: string): ImportOutcome => ({ name, status: 'failed', id: null, title: null, error });
 
+async function base64Of(file: File): Promise<string> {
+  const url = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsDataURL(file);
+  });
+  return url.slice(url.indexOf(',') + 1);
+}
+
+export const MAX_FILE_BYTES = Math.floor((LIMITS.importBase64 / 4) * 3);
+
 export async function readFiles(files: readonly File[]): Promise<{ items: ImportItem[]; refused: ImportOutcome[] }> {
   const items: ImportItem[] = [];
   const refused: ImportOutcome[] = [];
   for (const file of files) {
     const format = formatOfName(file.name);
-    if (!format) {
-      refused.push(failed(file.name, 'Gloss reads .txt and .md files; this one is neither.'));
+    if (!format && !BINARY.test(file.name)) {
+      refused.push(failed(file.name, 'Gloss reads .txt, .md, .html, .pdf and .docx files; this one is none of them.'));
       continue;
     }
-    let content: string;
+    if (file.size > MAX_FILE_BYTES) {
+      refused.push(failed(file.name, `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; Gloss imports files up to ${Math.floor(MAX_FILE_BYTES / 1024 / 1024)} MB.`));
+      continue;
+    }
     try {
-      content = await file.text();
+      if (format) {
+        const content = await file.text();
+        if (content.length > LIMITS.documentText) {
+          refused.push(failed(file.name, `The file is too long: a document holds at most ${LIMITS.documentText.toLocaleString('en')} characters.`));
+          continue;
+        }
+        items.push({ name: file.name, content, format });
+      } else {
+        items.push({ name: file.name, data: await base64Of(file), ...(file.type ? { mediaType: file.type } : {}) });
+      }
     } catch (error) {
       refused.push(failed(file.name, `The file could not be read (${(error as Error).message}).`));
-      continue;
     }
-    if (content.length > LIMITS.documentText) {
-      refused.push(failed(file.name, `The file is too long: a document holds at most ${LIMITS.documentText.toLocaleString('en')} characters.`));
-      continue;
-    }
-    items.push({ name: file.name, content, format });
   }
   return { items, refused };
 }
+
+const sizeOf = (item: ImportItem) => item.content?.length ?? item.data?.length ?? 0;
 
 /** Keeps each request well under the server's body cap and the API's batch size. */
 const BATCH_CHARS = 8_000_000;
@@ -55,13 +79,13 @@ export function batches(items: readonly ImportItem[]): ImportItem[][] {
   let current: ImportItem[] = [];
   let chars = 0;
   for (const item of items) {
-    if (current.length > 0 && (current.length >= LIMITS.importBatch || chars + item.content.length > BATCH_CHARS)) {
+    if (current.length > 0 && (current.length >= LIMITS.importBatch || chars + sizeOf(item) > BATCH_CHARS)) {
       out.push(current);
       current = [];
       chars = 0;
     }
     current.push(item);
-    chars += item.content.length;
+    chars += sizeOf(item);
   }
   if (current.length > 0) out.push(current);
   return out;

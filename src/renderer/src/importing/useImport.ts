@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { DocumentRecord, ImportOutcome, Job } from '../../../shared/model';
 import { useClient } from '../hooks/client';
 import { useNotices } from '../hooks/notices';
-import { batches, readFiles } from './files';
+import { batches, type ImportItem, readFiles } from './files';
 import { watchJob } from './watchJob';
 
 export interface ImportStatus {
@@ -35,11 +35,16 @@ export function useImport(onOpen: (id: string) => void): Importer {
   const currentJob = useRef<string | null>(null);
 
   const createOne = useCallback(
-    async (item: { name: string; content: string; format: 'text' | 'markdown' }) => {
-      const result = await client.try('documents.create', { text: item.content, format: item.format, fileName: item.name });
+    async (item: ImportItem) => {
+      const result =
+        item.data !== undefined
+          ? await client.try('documents.import', { name: item.name, data: item.data, ...(item.mediaType ? { mediaType: item.mediaType } : {}) })
+          : await client.try('documents.create', { text: item.content ?? '', format: item.format ?? 'text', fileName: item.name });
       if (result.ok) {
-        onOpen(result.value.id);
-        notices.info(`Added “${result.value.title}” from ${item.name}.`);
+        const doc = 'document' in result.value ? result.value.document : result.value;
+        const warnings = 'warnings' in result.value ? result.value.warnings : [];
+        onOpen(doc.id);
+        notices.info(`Added “${doc.title}” from ${item.name}.${warnings.length > 0 ? ` Note: ${warnings.join(' ')}` : ''}`);
         return;
       }
       const existing = result.error.code === 'conflict' ? (result.error.current as DocumentRecord | undefined) : undefined;
