@@ -1,7 +1,7 @@
 // Saving corrected text: the new canonical text replaces the old and every annotation on it is
 // re-anchored (exact position, then quote and context, then a strict fuzzy match, else orphaned).
 // One transaction: the text and all the anchors change together or not at all.
-import { diffTexts, reanchor } from '../../shared/anchoring';
+import { reanchor } from '../../shared/anchoring';
 import { assemble, countWords, type BlockInput } from '../../shared/canonical';
 import { GlossError } from '../../shared/errors';
 import type { AnchorStatus, TextUpdate } from '../../shared/model';
@@ -16,7 +16,7 @@ export function updateText(db: Database, id: string, basedOn: number, blockInput
   if (text === '')
     throw new GlossError({ code: 'validation', message: 'The corrected text is empty. Nothing was saved; undo the deletion or cancel editing.' });
   const annotations = listAnnotations(db, id);
-  const results = text === before.text ? [] : reanchor(before.text, text, annotations, diffTexts(before.text, text));
+  const results = text === before.text ? [] : reanchor(before.text, text, annotations);
   replaceText(db, id, basedOn, { text, blocks, contentHash: contentHash(text), wordCount: countWords(text) });
   const anchors: Record<AnchorStatus, number> = { anchored: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const moved: string[] = [];

@@ -3,15 +3,13 @@
 import { GlossError, notFound } from '../../shared/errors';
 import type { Annotation, AnchorStatus, ClaimStatus, SourceLink, SourceRole, TagRef } from '../../shared/model';
 import type { Figure } from '../../shared/figures/types';
+import { quoteSelectorAt } from '../../shared/anchoring';
 import { documentText } from './documents';
 import { figuresOf, setFigures } from './figures';
 import type { Database } from './native';
 import { indexAnnotation, unindexAnnotation } from './search-index';
 import { now, stmt } from './sql';
 import { claimVersion } from './versioned';
-
-/** How much context a TextQuoteSelector keeps on each side of the quote. */
-export const CONTEXT_LENGTH = 32;
 
 interface Row {
   id: string;
@@ -222,9 +220,8 @@ export function reattachAnnotation(db: Database, id: string, basedOn: number, st
   return getAnnotation(db, id);
 }
 
-export function selectorAt(text: string, start: number, end: number): { exact: string; prefix: string; suffix: string } {
-  return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start), suffix: text.slice(end, end + CONTEXT_LENGTH) };
-}
+/** The TextQuoteSelector at a range, with context that never splits a character outside the BMP. */
+export const selectorAt = (text: string, start: number, end: number) => quoteSelectorAt(text, start, end);
 
 export interface AnnotationSnapshot extends AnchorUpdate {
   id: string;

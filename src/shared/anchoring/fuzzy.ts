@@ -9,7 +9,8 @@ export interface ApproxMatch {
 }
 
 /**
- * The substrings of text[from, to) within edit distance `k` of `pattern`, one per local minimum of errors.
+ * The non-empty substrings of text[from, to) within edit distance `k` (less than the pattern's
+ * length) of `pattern`, one per local minimum of errors.
  *
  * Sellers' dynamic programme (pattern along the rows, text along the columns, a match may begin
  * anywhere) with Ukkonen's cut-off: rows below the last one still within `k` cannot come back
@@ -65,13 +66,13 @@ export function approximateMatches(text: string, from: number, to: number, patte
     while (last > 0 && cost[last]! > k) last--;
     const errors = last === m ? cost[m]! : Infinity;
     if (errors === previous) continue;
-    if (errors > previous && falling) found.push({ start: previousStart, end: previousEnd, errors: previous });
+    if (errors > previous && falling && previousEnd > previousStart) found.push({ start: previousStart, end: previousEnd, errors: previous });
     falling = errors < previous;
     previous = errors;
     previousStart = begin[m]!;
     previousEnd = j + 1;
   }
-  if (falling) found.push({ start: previousStart, end: previousEnd, errors: previous });
+  if (falling && previousEnd > previousStart) found.push({ start: previousStart, end: previousEnd, errors: previous });
   return found;
 }
 

@@ -63,12 +63,41 @@ export class EditMap {
     return p + this.newEnds[i - 1]! - this.ends[i - 1]!;
   }
 
+  /**
+   * Where old position `p` most likely lands: inside replaced text, at the same fraction of the
+   * replacement. Only an estimate, for when a quote lies within a large rewritten stretch.
+   */
+  mapProportionally(p: number): number {
+    const i = this.before(p);
+    if (i > 0 && this.ends[i - 1]! > p) {
+      const start = this.starts[i - 1]!;
+      const fraction = (p - start) / (this.ends[i - 1]! - start);
+      return this.newStarts[i - 1]! + Math.round(fraction * this.edits[i - 1]!.text.length);
+    }
+    return this.mapStart(p);
+  }
+
+  /** Whether old position `p` lies strictly inside replaced text, so that where it lands is a guess. */
+  inside(p: number): boolean {
+    const i = this.before(p);
+    return i > 0 && this.ends[i - 1]! > p;
+  }
+
   /** Whether any edit changes old[s, t): replaces some of it or inserts strictly inside it. */
   touches(s: number, t: number): boolean {
     if (t <= s) return false;
     const i = this.before(t) - 1;
     if (i < 0) return false;
     return this.starts[i]! > s || this.ends[i]! > s;
+  }
+
+  /** How many characters of old[s, t) no edit touched. */
+  unchanged(s: number, t: number): number {
+    let i = this.before(s);
+    if (i > 0 && this.ends[i - 1]! > s) i--;
+    let left = t - s;
+    for (; i < this.starts.length && this.starts[i]! < t; i++) left -= Math.max(0, Math.min(this.ends[i]!, t) - Math.max(this.starts[i]!, s));
+    return left;
   }
 
   /**

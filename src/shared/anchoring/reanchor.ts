@@ -49,7 +49,7 @@ export function reanchor(oldText: string, newText: string, annotations: readonly
   const results = new Array<AnchorResult>(annotations.length);
   const pending: Pending[] = [];
   annotations.forEach((a, index) => {
-    const expected = expect(r, a);
+    const expected = expectationFor(r, a);
     // Fast path, O(log E) each: nothing in the revision changed the quote, so it sits where its
     // position maps to.
     const { known, start, end, newStart, newEnd } = expected;
@@ -62,13 +62,16 @@ export function reanchor(oldText: string, newText: string, annotations: readonly
     }
   });
   if (pending.length > 0) {
-    const found = occurrencesOfAll(newText, pending.map((p) => p.annotation.exact));
+    const found = occurrencesOfAll(
+      newText,
+      pending.map((p) => p.annotation.exact),
+    );
     for (const { index, annotation, expected } of pending) results[index] = anchorChanged(r, annotation, expected, found.get(annotation.exact) ?? []);
   }
   return results;
 }
 
-function expect(r: Revision, a: AnchorInput): Expected {
+function expectationFor(r: Revision, a: AnchorInput): Expected {
   const start = Math.min(Math.max(0, Math.trunc(a.start) || 0), r.oldText.length);
   const end = Math.min(Math.max(start, Math.trunc(a.end) || 0), r.oldText.length);
   const known = start === a.start && end - start === a.exact.length && r.oldText.startsWith(a.exact, start);
@@ -93,7 +96,13 @@ function anchorChanged(r: Revision, a: AnchorInput, e: Expected, positions: read
  * changed what was around it, or a diff attributed a repeated word to its twin) or whose
  * surroundings vouch for it; null when there is none.
  */
-function bestExact(r: Revision, a: AnchorInput, e: Expected, matcher: ContextMatcher, positions: readonly number[]): { at: number; status: AnchorStatus } | null {
+function bestExact(
+  r: Revision,
+  a: AnchorInput,
+  e: Expected,
+  matcher: ContextMatcher,
+  positions: readonly number[],
+): { at: number; status: AnchorStatus } | null {
   const length = a.exact.length;
   const fresh = movedContextRequired(length);
   let best: { at: number; status: AnchorStatus } | null = null;
@@ -114,55 +123,92 @@ function bestExact(r: Revision, a: AnchorInput, e: Expected, matcher: ContextMat
   return best;
 }
 
+/** One annotation's search for an approximate match. */
+interface FuzzyTask {
+  r: Revision;
+  a: AnchorInput;
+  e: Expected;
+  matcher: ContextMatcher;
+  /** The error budget. */
+  k: number;
+  /** How many of the quote's characters the edits left in place. */
+  survivors: number;
+}
+
+/** How a place scores for a fuzzy match, or null when it may not take the annotation. */
+function acceptable(t: FuzzyTask, start: number, end: number): (ContextAgreement & { own: number }) | null {
+  const { own, foreign } = t.r.map.composition(start, end, t.e.start, t.e.end);
+  // A match built from text that lay elsewhere before is a look-alike, not the quote revised; so
+  // is one that passes over most of the quote's surviving words for inserted text that reads alike.
+  if (foreign > foreignAllowed(t.k) || 2 * own < t.survivors - t.k) return null;
+  const context = { ...t.matcher.agreement(t.r.newText, start, end), own };
+  // Made mostly of the quote's own surviving characters, it is the quote whatever happened around it.
+  if (own >= t.a.exact.length - t.k) return context;
+  return (context.prefix + context.suffix) / 2 >= FUZZY_CONTEXT_REQUIRED ? context : null;
+}
+
+/** The chosen match with its ends on word boundaries like the old quote's, when that stays acceptable. */
+function finish(t: FuzzyTask, match: ApproxMatch): { start: number; end: number } {
+  const { r, a, e, k } = t;
+  const snapped = whole(r.newText, snapToWords(r.newText, match, a.exact, k, edgeShape(r.oldText, e.start, 'start'), edgeShape(r.oldText, e.end, 'end')));
+  return acceptable(t, snapped.start, snapped.end) ? snapped : whole(r.newText, match);
+}
+
 /** The best approximate match near where the edits put the quote, or null. */
 function bestFuzzy(r: Revision, a: AnchorInput, e: Expected, matcher: ContextMatcher): { start: number; end: number } | null {
   const length = a.exact.length;
   const k = errorBudget(length);
   if (k === 0) return null;
-  const acceptable = (start: number, end: number): ContextAgreement | null => {
-    const { own, foreign } = r.map.composition(start, end, e.start, e.end);
-    // A match built from text that lay elsewhere before is a look-alike, not the quote revised.
-    if (foreign > foreignAllowed(k)) return null;
-    const context = matcher.agreement(r.newText, start, end);
-    // Made mostly of the quote's own surviving characters, it is the quote whatever happened around it.
-    if (own >= length - k) return context;
-    return (context.prefix + context.suffix) / 2 >= FUZZY_CONTEXT_REQUIRED ? context : null;
-  };
-  const finish = (match: ApproxMatch): { start: number; end: number } => {
-    const snapped = whole(r.newText, snapToWords(r.newText, match, a.exact, k, edgeShape(r.oldText, e.start, 'start'), edgeShape(r.oldText, e.end, 'end')));
-    return acceptable(snapped.start, snapped.end) ? snapped : whole(r.newText, match);
-  };
+  const task: FuzzyTask = { r, a, e, matcher, k, survivors: r.map.unchanged(e.start, e.end) };
 
   // Usually the edits themselves align the quote with its new text well enough: then there is
-  // nothing to search for.
-  const cost = r.map.alignmentCost(e.start, e.end);
-  if (cost <= k && e.newEnd > e.newStart && acceptable(e.newStart, e.newEnd)) return finish({ start: e.newStart, end: e.newEnd, errors: cost });
+  // nothing to search for. Not when an edit straddles an end of the quote: how much of its new
+  // text belongs to the quote is what the search below decides.
+  if (!r.map.inside(e.start) && !r.map.inside(e.end)) {
+    const cost = r.map.alignmentCost(e.start, e.end);
+    if (cost <= k && e.newEnd > e.newStart && acceptable(task, e.newStart, e.newEnd)) return finish(task, { start: e.newStart, end: e.newEnd, errors: cost });
+  }
 
-  const from = Math.max(0, e.newStart - k - FUZZY_SLACK);
-  const to = Math.min(r.newText.length, e.newEnd + k + FUZZY_SLACK);
-  const candidates = approximateMatches(r.newText, from, to, a.exact, k).sort((x, y) => x.errors - y.errors);
+  // Inside a large rewritten stretch the mapped range is the whole rewrite: look around where
+  // the quote would be if the rewrite kept proportions, not through all of it.
+  let near = { start: e.newStart, end: e.newEnd };
+  if (e.newEnd - e.newStart > 2 * length + k) {
+    const start = r.map.mapProportionally(e.start);
+    near = { start: Math.max(e.newStart, start - length), end: Math.min(e.newEnd, Math.max(start, r.map.mapProportionally(e.end)) + length) };
+  }
+  const from = Math.max(0, near.start - k - FUZZY_SLACK);
+  const to = Math.min(r.newText.length, near.end + k + FUZZY_SLACK);
+  const candidates = approximateMatches(r.newText, from, to, a.exact, k).sort(byErrors);
   let best: ApproxMatch | null = null;
   let bestScore = -Infinity;
   for (const found of candidates) {
     if (found.errors === 0) continue; // an exact copy was already judged by the stricter rules above
-    // Context and position add at most this much; a match with more errors cannot win any more.
-    if (WEIGHT.quote * (1 - found.errors / length) + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position <= bestScore) break;
+    // Context, position and own text add at most this much; a match with more errors cannot win any more.
+    if (WEIGHT.quote * (1 - found.errors / length) + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position + WEIGHT.own <= bestScore) break;
     let match: ApproxMatch | null = found;
-    let context = acceptable(match.start, match.end);
+    let context = acceptable(task, match.start, match.end);
     if (!context) {
       // The cheapest alignment may reach into neighbouring text where a slightly dearer one, kept
       // to where the edits put the quote, would not.
       match = within(r.newText, found, e.newStart, e.newEnd, a.exact, k);
-      context = match && match.errors > 0 ? acceptable(match.start, match.end) : null;
+      context = match && match.errors > 0 ? acceptable(task, match.start, match.end) : null;
     }
     if (!match || !context) continue;
-    const score = WEIGHT.quote * (1 - match.errors / length) + contextScore(context) + WEIGHT.position * proximity(match.start, e.newStart, to - from);
+    const score =
+      WEIGHT.quote * (1 - match.errors / length) +
+      contextScore(context) +
+      WEIGHT.own * (context.own / (match.end - match.start)) +
+      WEIGHT.position * proximity(match.start, e.newStart, to - from);
     if (score > bestScore) {
       best = match;
       bestScore = score;
     }
   }
-  return best ? finish(best) : null;
+  return best ? finish(task, best) : null;
+}
+
+function byErrors(x: ApproxMatch, y: ApproxMatch): number {
+  return x.errors - y.errors;
 }
 
 /** The match cut down to new[start, end), if it stays within the error budget. */

@@ -118,7 +118,14 @@ function annotate(random: () => number, text: string, starts: number[], count: n
     while (end < text.length && !/\s/.test(text[end]!)) end++;
     // Highlights usually stop before trailing punctuation.
     if (/[.,]/.test(text[end - 1]!) && end - 1 > start) end--;
-    out.push({ id: `a${id}`, start, end, exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) });
+    out.push({
+      id: `a${id}`,
+      start,
+      end,
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(end, end + 32),
+    });
   }
   return out;
 }

@@ -179,7 +179,14 @@ export function judgeOne(
     const right = expectation === 'intact' && result.start === fate.first && result.end === fate.last;
     if (right) return { expectation, right, why: 'at its text' };
     if (result.exact === a.exact && sameRevision(oldText, a, result, origin)) return { expectation, right: true, why: 'on an equivalent copy' };
-    return { expectation, right: false, why: expectation === 'deleted' ? 'placed although every character was deleted' : `intact at ${fate.first}–${fate.last} but placed at ${result.start}–${result.end}` };
+    return {
+      expectation,
+      right: false,
+      why:
+        expectation === 'deleted'
+          ? 'placed although every character was deleted'
+          : `intact at ${fate.first}–${fate.last} but placed at ${result.start}–${result.end}`,
+    };
   }
   let own = 0;
   let foreign = 0;
