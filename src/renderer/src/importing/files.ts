@@ -48,7 +48,9 @@ export async function readFiles(files: readonly File[]): Promise<{ items: Import
       continue;
     }
     if (file.size > MAX_FILE_BYTES) {
-      refused.push(failed(file.name, `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; Gloss imports files up to ${Math.floor(MAX_FILE_BYTES / 1024 / 1024)} MB.`));
+      refused.push(
+        failed(file.name, `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; Gloss imports files up to ${Math.floor(MAX_FILE_BYTES / 1024 / 1024)} MB.`),
+      );
       continue;
     }
     try {
