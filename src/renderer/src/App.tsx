@@ -1,5 +1,4 @@
-// The window: library on the left, the open document in the middle, room on the right for the
-// annotations panel that comes next.
+// The window: library on the left; in the middle the open document or a view (sources, tags, kinds).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentRecord, DocumentSummary } from '../../shared/model';
 import { DropOverlay } from './components/DropOverlay';
@@ -10,7 +9,7 @@ import { usePasteDraft } from './hooks/usePasteDraft';
 import { Welcome } from './components/Welcome';
 import { useClient } from './hooks/client';
 import { useNotices } from './hooks/notices';
-import { useOpenDocument } from './hooks/useRoute';
+import { useOpenDocument, useRoute, type Route } from './hooks/useRoute';
 import { ACCEPT } from './importing/files';
 import { ImportArea } from './importing/ImportArea';
 import { useImport } from './importing/useImport';
@@ -20,15 +19,38 @@ import { useDocumentList } from './library/useDocumentList';
 import { useSearch } from './library/useSearch';
 import { DocumentView } from './reader/DocumentView';
 import { SAMPLE_DOCUMENT } from './sample';
+import { KindsView } from './views/KindsView';
+import { SourcePage } from './views/SourcePage';
+import { SourcesView } from './views/SourcesView';
+import { TagsView } from './views/TagsView';
+import './styles/views.css';
+
+/** The views that take the middle column instead of a document. */
+function ViewFor({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'sources':
+      return <SourcesView />;
+    case 'source':
+      return <SourcePage key={route.id} id={route.id} />;
+    case 'tags':
+      return <TagsView />;
+    case 'kinds':
+      return <KindsView />;
+    default:
+      return null;
+  }
+}
 
 export function App() {
   const client = useClient();
   const notices = useNotices();
-  const [openId, open] = useOpenDocument();
+  const route = useRoute();
+  const [openId, open, focusAnnotationId] = useOpenDocument();
+  const [tagFilter, setTagFilter] = useState<string | null>(null);
   const [view, setView] = useState<LibraryView>('documents');
   const [sort, setSort] = useState<SortKey>(savedSort);
   const [query, setQuery] = useState('');
-  const documents = useDocumentList(false, sort);
+  const documents = useDocumentList(false, sort, tagFilter);
   const trash = useDocumentList(true, 'newest');
   const search = useSearch(view === 'documents' ? query : '');
   const importer = useImport(open);
@@ -39,8 +61,17 @@ export function App() {
   const dragging = useFileDrop(importer.start);
 
   useEffect(() => {
-    if (!openId) document.title = 'Gloss';
-  }, [openId]);
+    if (route.name === 'home') document.title = 'Gloss';
+  }, [route.name]);
+
+  // A link from the tags view (#/?tag=…) narrows the library; the filter then stays while documents are opened.
+  const linkedTag = route.name === 'home' ? route.tagId : null;
+  useEffect(() => {
+    if (linkedTag === null) return;
+    setTagFilter(linkedTag);
+    setView('documents');
+    setQuery('');
+  }, [linkedTag]);
 
   const pickFiles = useCallback(() => fileInput.current?.click(), []);
   const openPaste = useCallback(() => setPasteOpen(true), []);
@@ -117,13 +148,18 @@ export function App() {
         onRestore={(doc) => void restore(doc)}
         onPurge={(doc) => void purge(doc)}
         importStatus={<ImportArea status={importer.status} onCancel={importer.cancel} onDismiss={importer.dismiss} />}
+        route={route}
+        tagFilter={tagFilter}
+        onTagFilter={setTagFilter}
       />
       <main className="main">
         {openId ? (
-          <DocumentView key={openId} id={openId} onClose={() => open(null)} onOpen={open} />
+          <DocumentView key={openId} id={openId} onClose={() => open(null)} onOpen={open} focusAnnotationId={focusAnnotationId} />
+        ) : route.name !== 'home' ? (
+          <ViewFor route={route} />
         ) : documents.loaded ? (
           <Welcome
-            libraryEmpty={documents.total === 0 && !documents.error}
+            libraryEmpty={tagFilter === null && documents.total === 0 && !documents.error}
             openingSample={openingSample}
             onPaste={openPaste}
             onPickFiles={pickFiles}

@@ -1,6 +1,6 @@
 // Search hits: which document, where the words were found, and the words in their context.
 import type { SearchHit } from '../../../shared/model';
-import { documentHref } from '../hooks/useRoute';
+import { annotationHref, documentHref } from '../hooks/useRoute';
 import { Snippet } from './Snippet';
 
 /** Where the words were found; body text is the usual case and goes unlabelled. */
@@ -24,7 +24,11 @@ export function SearchResults({ hits, hasMore, openId, onLoadMore }: Props) {
       <ul className="doc-list search-results" aria-label="Search results">
         {hits.map((hit) => (
           <li key={`${hit.documentId}:${hit.annotationId ?? ''}:${hit.field}`}>
-            <a className="doc-row" href={documentHref(hit.documentId)} aria-current={hit.documentId === openId ? 'page' : undefined}>
+            <a
+              className="doc-row"
+              href={hit.annotationId ? annotationHref(hit.documentId, hit.annotationId) : documentHref(hit.documentId)}
+              aria-current={hit.documentId === openId ? 'page' : undefined}
+            >
               <span className="doc-title">{hit.documentTitle}</span>
               {(hit.kind === 'annotation' || hit.field !== 'text') && (
                 <span className="doc-byline">{hit.kind === 'annotation' ? `Annotation, ${FIELD_LABELS[hit.field]}` : FIELD_LABELS[hit.field]}</span>

@@ -20,7 +20,8 @@ export interface DocumentList {
   reload: () => void;
 }
 
-export function useDocumentList(trashed: boolean, sort: SortKey): DocumentList {
+/** `tagId` narrows the list to documents with a claim carrying that tag or one below it. */
+export function useDocumentList(trashed: boolean, sort: SortKey, tagId: string | null = null): DocumentList {
   const client = useClient();
   const [state, setState] = useState({ items: [] as DocumentSummary[], total: 0, loaded: false, loading: true, error: null as GlossError | null });
   const want = useRef(PAGE);
@@ -35,7 +36,7 @@ export function useDocumentList(trashed: boolean, sort: SortKey): DocumentList {
       let total = 0;
       while (items.length < count) {
         const limit = Math.min(LIMITS.listPage, count - items.length);
-        const result = await client.try('documents.list', { trashed, ...sortQuery(sort), offset: items.length, limit });
+        const result = await client.try('documents.list', { trashed, ...sortQuery(sort), ...(tagId ? { tagId } : {}), offset: items.length, limit });
         if (ticket !== request.current) return;
         if (!result.ok) {
           setState((s) => ({ ...s, loading: false, loaded: true, error: GlossError.from(result.error) }));
@@ -47,7 +48,7 @@ export function useDocumentList(trashed: boolean, sort: SortKey): DocumentList {
       }
       setState({ items, total, loaded: true, loading: false, error: null });
     },
-    [client, trashed, sort],
+    [client, trashed, sort, tagId],
   );
 
   const reload = useCallback(() => void fetchFirst(Math.max(want.current, PAGE)), [fetchFirst]);
@@ -57,7 +58,8 @@ export function useDocumentList(trashed: boolean, sort: SortKey): DocumentList {
     void fetchFirst(PAGE);
   }, [fetchFirst]);
 
-  useChanges((event) => event.entity === 'document' || event.entity === 'annotation', reload);
+  // A filtered list also moves when tags are merged, renamed or deleted.
+  useChanges((event) => event.entity === 'document' || event.entity === 'annotation' || (tagId !== null && event.entity === 'tag'), reload);
 
   const loadMore = useCallback(() => {
     want.current = state.items.length + PAGE;

@@ -1,16 +1,24 @@
-// The "Document" region: the open document's details, its text, and what can be done with it.
-import { useCallback, useEffect, useId } from 'react';
+// The "Document" region: the open document's details, its text with its highlights, and what can
+// be done with it; beside it, the "Annotations" panel. One annotation store serves both.
+import { useCallback, useEffect, useId, useState, useSyncExternalStore } from 'react';
 import type { DocumentRecord } from '../../../shared/model';
+import { AnnotationPanel } from '../annotations/Panel';
+import { AnnotationStore } from '../annotations/store';
+import { useUndoShortcuts } from '../annotations/useUndoShortcuts';
 import { formatCount, formatIssued, formatTimestamp } from '../format';
 import { useClient } from '../hooks/client';
 import { useNotices } from '../hooks/notices';
+import { useFocusedAnnotationFromHash } from './focusRoute';
 import { ReaderText } from './ReaderText';
 import { useDocument } from './useDocument';
+import { useEditMode } from './useEditMode';
 
 interface Props {
   id: string;
   onClose: () => void;
   onOpen: (id: string) => void;
+  /** An annotation to bring into view and select (from the address #/documents/<id>/a/<annotationId>). */
+  focusAnnotationId?: string | null;
 }
 
 /** The title is shown above the text unless the text already starts with it. */
@@ -32,12 +40,35 @@ function Details({ doc }: { doc: DocumentRecord }) {
   return <p className="reader-details">{parts.join(' · ')}</p>;
 }
 
-export function DocumentView({ id, onClose, onOpen }: Props) {
+/** Selects the annotation the address names, once it is loaded and its highlight drawn. */
+function useFocusAnnotation(store: AnnotationStore, wanted: string | null, ready: boolean): void {
+  const [done, setDone] = useState<string | null>(null);
+  useEffect(() => {
+    if (!wanted || !ready || done === wanted || !store.row(wanted)) return;
+    setDone(wanted);
+    // After the reader has painted its marks.
+    requestAnimationFrame(() => store.select(wanted, 'both'));
+  }, [store, wanted, ready, done]);
+}
+
+export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) {
   const client = useClient();
   const notices = useNotices();
   const { doc, error, loading, reload } = useDocument(id);
   const titleId = useId();
   const title = doc?.title;
+  const [store] = useState(() => new AnnotationStore(client, id, notices));
+  useEffect(() => store.start(), [store]);
+  const view = useSyncExternalStore(
+    useCallback((listener) => store.subscribe(listener), [store]),
+    () => store.getView(),
+  );
+  const reportError = useCallback((context: string, e: unknown) => notices.error(context, e), [notices]);
+  useUndoShortcuts(store, reportError);
+  const fromHash = useFocusedAnnotationFromHash();
+  const annotationsReady = view.loaded || view.error !== null;
+  useFocusAnnotation(store, focusAnnotationId ?? fromHash, annotationsReady && doc !== null);
+  const edit = useEditMode(doc, store, reload);
 
   useEffect(() => {
     document.title = title ? `${title} — Gloss` : 'Gloss';
@@ -99,49 +130,85 @@ export function DocumentView({ id, onClose, onOpen }: Props) {
   }
 
   const trashed = doc.deletedAt !== null;
+  const editing = edit.mode !== 'read';
   return (
-    <section className="reader" aria-label="Document">
-      <header className="reader-bar">
-        <p className="reader-bar-title" id={titleId}>
-          {doc.title}
-        </p>
-        <div className="reader-actions">
-          {trashed ? (
-            <>
-              <button type="button" className="button" onClick={() => void restore(doc)}>
-                Restore
+    <div className="document-layout">
+      <section className="reader" aria-label="Document">
+        <header className="reader-bar">
+          <p className="reader-bar-title" id={titleId}>
+            {doc.title}
+          </p>
+          <div className="reader-actions">
+            {!trashed && edit.mode === 'read' && (
+              <button type="button" className="button quiet" onClick={edit.start} title="Correct typos and OCR errors in the text">
+                Edit text
               </button>
-              <button type="button" className="button danger" onClick={() => void purge()}>
-                Delete forever
+            )}
+            {editing && (
+              <>
+                <button type="button" className="button primary" onClick={() => void edit.save()} disabled={edit.mode === 'saving'}>
+                  {edit.mode === 'saving' ? 'Saving…' : 'Save text'}
+                </button>
+                <button type="button" className="button quiet" onClick={edit.cancel} disabled={edit.mode === 'saving'}>
+                  Cancel
+                </button>
+              </>
+            )}
+            {trashed ? (
+              <>
+                <button type="button" className="button" onClick={() => void restore(doc)}>
+                  Restore
+                </button>
+                <button type="button" className="button danger" onClick={() => void purge()}>
+                  Delete forever
+                </button>
+              </>
+            ) : (
+              <button type="button" className="button quiet" onClick={() => void trash()}>
+                Move to Trash
               </button>
-            </>
-          ) : (
-            <button type="button" className="button quiet" onClick={() => void trash()}>
-              Move to Trash
+            )}
+            <button type="button" className="button quiet icon" onClick={onClose} aria-label="Close document" title="Close document">
+              ×
             </button>
-          )}
-          <button type="button" className="button quiet icon" onClick={onClose} aria-label="Close document" title="Close document">
-            ×
-          </button>
+          </div>
+        </header>
+        {trashed && (
+          <p className="reader-banner" role="status">
+            This document is in the Trash. Restore it to keep it in the library.
+          </p>
+        )}
+        {editing && (
+          <p className="reader-banner editing" role="status">
+            Edit mode: correct typos and scanning errors in the text. When you save, every annotation is placed again on the corrected text.
+          </p>
+        )}
+        {error && (
+          <p className="reader-banner error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <div className="reader-scroll">
+          <article className="reader-page">
+            <Details doc={doc} />
+            {!textStartsWithTitle(doc) && <h1 className="reader-title">{doc.title}</h1>}
+            {annotationsReady ? (
+              <ReaderText
+                key={`${doc.id}:${doc.contentHash}:${edit.round}`}
+                doc={doc}
+                labelledBy={titleId}
+                onError={(e) => notices.error('The reader ran into a problem', e)}
+                store={store}
+                editing={editing}
+                editorRef={edit.editor}
+              />
+            ) : (
+              <p className="muted loading">Opening the annotations…</p>
+            )}
+          </article>
         </div>
-      </header>
-      {trashed && (
-        <p className="reader-banner" role="status">
-          This document is in the Trash. Restore it to keep it in the library.
-        </p>
-      )}
-      {error && (
-        <p className="reader-banner error" role="alert">
-          {error.message}
-        </p>
-      )}
-      <div className="reader-scroll">
-        <article className="reader-page">
-          <Details doc={doc} />
-          {!textStartsWithTitle(doc) && <h1 className="reader-title">{doc.title}</h1>}
-          <ReaderText key={`${doc.id}:${doc.contentHash}`} doc={doc} labelledBy={titleId} onError={(e) => notices.error('The reader ran into a problem', e)} />
-        </article>
-      </div>
-    </section>
+      </section>
+      <AnnotationPanel store={store} onError={reportError} />
+    </div>
   );
 }

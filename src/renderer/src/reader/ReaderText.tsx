@@ -1,20 +1,57 @@
-// A document's text shown through Lexical: readable, selectable with the keyboard, not editable here.
+// A document's text shown through Lexical, with its highlights: readable, selectable with the
+// keyboard, not editable, except in edit mode, where the text itself can be corrected.
 import { ListItemNode, ListNode } from '@lexical/list';
 import { MarkNode } from '@lexical/mark';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { HeadingNode, QuoteNode, RichTextExtension } from '@lexical/rich-text';
-import { $getRoot, defineExtension } from 'lexical';
-import { useEffect, useRef, useState } from 'react';
+import { $getRoot, defineExtension, type LexicalEditor } from 'lexical';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { DocumentRecord } from '../../../shared/model';
+import type { AnnotationStore } from '../annotations/store';
+import { HighlightToolbar } from '../annotations/Toolbar';
 import { $buildDocument } from './build';
+import { HighlightLayer, wantedRanges } from './highlights';
 import { registerReadOnlyGuard } from './readOnly';
 import { readerTheme } from './theme';
 
 function ReadOnlyGuard({ active }: { active: boolean }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => (active ? registerReadOnlyGuard(editor) : undefined), [editor, active]);
+  // Edit mode shows itself on the text, and spelling is checked only there.
+  useEffect(
+    () =>
+      editor.registerRootListener((root) => {
+        root?.classList.toggle('editing', !active);
+        root?.setAttribute('spellcheck', String(!active));
+      }),
+    [editor, active],
+  );
+  return null;
+}
+
+function Highlights({
+  layer,
+  editing,
+  editorRef,
+}: {
+  layer: (editor: LexicalEditor) => HighlightLayer;
+  editing: boolean;
+  editorRef?: RefObject<LexicalEditor | null>;
+}) {
+  const [editor] = useLexicalComposerContext();
+  const [instance] = useState(() => layer(editor));
+  useEffect(() => instance.register(), [instance]);
+  useEffect(() => instance.pause(editing), [instance, editing]);
+  useEffect(() => {
+    if (!editorRef) return;
+    editorRef.current = editor;
+    return () => {
+      editorRef.current = null;
+    };
+  }, [editor, editorRef]);
   return null;
 }
 
@@ -22,20 +59,26 @@ interface ReaderTextProps {
   doc: Pick<DocumentRecord, 'text' | 'blocks'>;
   labelledBy: string;
   onError: (error: Error) => void;
+  store: AnnotationStore;
+  /** Edit mode: the text can be corrected; highlights stay where they are until it is saved. */
+  editing?: boolean;
+  editorRef?: RefObject<LexicalEditor | null>;
 }
 
 /**
  * The document's text. The editor is made once per mount: give this component a key that changes
  * with the text (id and content hash), so a refetch with the same text keeps caret and scroll.
+ * Mount it once the annotations are loaded, so that their highlights are built with the tree.
  */
-export function ReaderText({ doc, labelledBy, onError }: ReaderTextProps) {
+export function ReaderText({ doc, labelledBy, onError, store, editing = false, editorRef }: ReaderTextProps) {
   const reportError = useRef(onError);
   useEffect(() => {
     reportError.current = onError;
   });
-  const [extension] = useState(() => {
+  const [setup] = useState(() => {
     const { text, blocks } = doc;
-    return defineExtension({
+    const initial = wantedRanges(store.getView().rows);
+    const extension = defineExtension({
       name: 'gloss/reader',
       namespace: 'gloss-reader',
       nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, MarkNode],
@@ -43,30 +86,33 @@ export function ReaderText({ doc, labelledBy, onError }: ReaderTextProps) {
       dependencies: [RichTextExtension],
       onError: (error: Error) => reportError.current(error),
       $initialEditorState: () => {
-        $buildDocument(text, blocks);
+        $buildDocument(text, blocks, initial);
         const shown = $getRoot().getTextContent();
         // Every annotation offset depends on this; a mismatch is a bug in build.ts, not in the data.
         if (shown !== text) reportError.current(new Error(`the reader shows ${shown.length} characters where the document has ${text.length}`));
       },
     });
+    // The composer builds a new editor whenever this element changes identity: make it once.
+    const contentEditable = (
+      <ContentEditable
+        className="reader-text"
+        aria-labelledby={labelledBy}
+        aria-multiline
+        spellCheck={false}
+        autoCorrect="off"
+        autoCapitalize="off"
+        data-gramm="false"
+      />
+    );
+    return { extension, contentEditable, layer: (editor: LexicalEditor) => new HighlightLayer(editor, store, { text, blocks }, initial) };
   });
 
   return (
-    <LexicalExtensionComposer
-      extension={extension}
-      contentEditable={
-        <ContentEditable
-          className="reader-text"
-          aria-labelledby={labelledBy}
-          aria-multiline
-          spellCheck={false}
-          autoCorrect="off"
-          autoCapitalize="off"
-          data-gramm="false"
-        />
-      }
-    >
-      <ReadOnlyGuard active />
+    <LexicalExtensionComposer extension={setup.extension} contentEditable={setup.contentEditable}>
+      <ReadOnlyGuard active={!editing} />
+      {editing && <HistoryPlugin />}
+      <Highlights layer={setup.layer} editing={editing} editorRef={editorRef} />
+      <HighlightToolbar store={store} text={doc.text} active={!editing} />
     </LexicalExtensionComposer>
   );
 }

@@ -1,20 +1,44 @@
 // Builds the reader's Lexical tree from a document's canonical text and its Block ranges, so
-// that the root's text content is exactly `text` (the invariant offsets.ts relies on).
+// that the root's text content is exactly `text` (the invariant offsets.ts relies on). Highlights
+// are cut into MarkNodes as the text nodes are made, so opening a document with thousands of them
+// costs one pass rather than one wrap per highlight.
 import { $createListItemNode, $createListNode, type ListNode } from '@lexical/list';
+import { $createMarkNode } from '@lexical/mark';
 import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text';
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type ElementNode } from 'lexical';
 import type { Block } from '../../../shared/canonical';
+import { MarkCursor, type MarkRange } from './marks';
 
 const HEADING_TAGS: HeadingTagType[] = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 
+/** Where the block being built starts, and the highlights to cut its lines by. */
+interface Marks {
+  cursor: MarkCursor | null;
+  offset: number;
+}
+
 /** Fills an element with one block's text: lines become text nodes joined by line breaks. */
-function $appendLines(element: ElementNode, body: string, format?: 'code'): void {
+function $appendLines(element: ElementNode, body: string, marks: Marks, format?: 'code'): void {
+  let at = marks.offset;
   body.split('\n').forEach((line, i) => {
-    if (i > 0) element.append($createLineBreakNode());
+    if (i > 0) {
+      element.append($createLineBreakNode());
+      at += 1;
+    }
     if (line === '') return;
-    const node = $createTextNode(line);
-    if (format) node.toggleFormat(format);
-    element.append(node);
+    const pieces = marks.cursor ? marks.cursor.segments(at, at + line.length) : [{ start: at, end: at + line.length, ids: [] as string[] }];
+    for (const piece of pieces) {
+      const node = $createTextNode(line.slice(piece.start - at, piece.end - at));
+      if (format) node.toggleFormat(format);
+      if (piece.ids.length === 0) {
+        element.append(node);
+      } else {
+        const mark = $createMarkNode(piece.ids);
+        mark.append(node);
+        element.append(mark);
+      }
+    }
+    at += line.length;
   });
 }
 
@@ -29,7 +53,7 @@ class ListBuilder {
     this.stack = [];
   }
 
-  $add(block: Block, body: string, appendToRoot: (node: ElementNode) => void): void {
+  $add(block: Block, body: string, marks: Marks, appendToRoot: (node: ElementNode) => void): void {
     const depth = Math.max(1, Math.min(block.level ?? 1, 12));
     const type = block.ordered ? 'number' : 'bullet';
     if (this.stack.length > depth) this.stack.length = depth;
@@ -47,47 +71,51 @@ class ListBuilder {
       this.stack.push(list);
     }
     const item = $createListItemNode();
-    $appendLines(item, body);
+    $appendLines(item, body, marks);
     this.stack[depth - 1]!.append(item);
   }
 }
 
-function $createBlock(block: Block, body: string): ElementNode {
+function $createBlock(block: Block, body: string, marks: Marks): ElementNode {
   switch (block.type) {
     case 'heading': {
       const level = Math.max(1, Math.min(block.level ?? 1, 6));
       const heading = $createHeadingNode(HEADING_TAGS[level - 1]!);
-      $appendLines(heading, body);
+      $appendLines(heading, body, marks);
       return heading;
     }
     case 'quote': {
       const quote = $createQuoteNode();
-      $appendLines(quote, body);
+      $appendLines(quote, body, marks);
       return quote;
     }
     case 'preformatted': {
       const paragraph = $createParagraphNode();
-      $appendLines(paragraph, body, 'code');
+      $appendLines(paragraph, body, marks, 'code');
       return paragraph;
     }
     default: {
       const paragraph = $createParagraphNode();
-      $appendLines(paragraph, body);
+      $appendLines(paragraph, body, marks);
       return paragraph;
     }
   }
 }
 
-/** Replaces the root's children with the document. Call inside an editor update. */
-export function $buildDocument(text: string, blocks: readonly Block[]): void {
+/**
+ * Replaces the root's children with the document, its highlights already in place (ranges that
+ * run past the text are cut at its end). Call inside an editor update.
+ */
+export function $buildDocument(text: string, blocks: readonly Block[], highlights: readonly MarkRange[] = []): void {
   const root = $getRoot();
   root.clear();
   const append = (node: ElementNode) => root.append(node);
+  const marks: Marks = { cursor: highlights.length > 0 ? new MarkCursor(highlights) : null, offset: 0 };
   if (blocks.length === 0) {
     // Not canonical (every non-empty document has blocks), but still show every character.
     if (text !== '') {
       const paragraph = $createParagraphNode();
-      $appendLines(paragraph, text);
+      $appendLines(paragraph, text, marks);
       append(paragraph);
     }
     return;
@@ -95,11 +123,12 @@ export function $buildDocument(text: string, blocks: readonly Block[]): void {
   const lists = new ListBuilder();
   for (const block of blocks) {
     const body = text.slice(block.start, block.end);
+    marks.offset = block.start;
     if (block.type === 'list-item') {
-      lists.$add(block, body, append);
+      lists.$add(block, body, marks, append);
       continue;
     }
     lists.reset();
-    append($createBlock(block, body));
+    append($createBlock(block, body, marks));
   }
 }

@@ -98,8 +98,10 @@ export function registerReadOnlyGuard(editor: LexicalEditor): () => void {
         root.removeAttribute('aria-readonly');
       };
     }),
-    editor.registerUpdateListener(({ editorState, prevEditorState, dirtyLeaves }) => {
-      if (dirtyLeaves.size === 0 || prevEditorState.isEmpty()) return;
+    editor.registerUpdateListener(({ editorState, prevEditorState, dirtyLeaves, tags }) => {
+      // Placing highlights keeps the text by construction; comparing all of it there would make
+      // each new highlight cost a walk over the whole document.
+      if (dirtyLeaves.size === 0 || prevEditorState.isEmpty() || tags.has('gloss-highlight')) return;
       const before = prevEditorState.read(() => $getRoot().getTextContent());
       const after = editorState.read(() => $getRoot().getTextContent());
       if (before !== after) editor.setEditorState(prevEditorState);

@@ -1,0 +1,364 @@
+// The open document's annotations as this window knows them: stored rows, highlights on their way
+// to the library, unsaved edits and the undo history, kept in step with other windows by pushed
+// events. The reader and the panel both read it; neither talks to the other directly.
+import type { GlossClient } from '../../../shared/client';
+import { GlossError } from '../../../shared/errors';
+import type { Annotation, Kind } from '../../../shared/model';
+import { sendDurably } from './durable';
+import { inverseOf, sourcesOf, withPatch, type Patch } from './merge';
+import { WriteQueue } from './queue';
+import { UndoStack } from './undo';
+
+export interface Reporter {
+  error: (context: string, error: unknown) => void;
+  info: (message: string) => void;
+}
+
+export interface StoreView {
+  rows: Annotation[];
+  kinds: Kind[];
+  loaded: boolean;
+  error: GlossError | null;
+  selectedId: string | null;
+  /** The annotation waiting for a new selection to be re-attached to. */
+  reattachingId: string | null;
+}
+
+/** Where a selection should be brought into view: the reader's highlight, the panel's card, or both. */
+export type RevealTarget = 'reader' | 'panel' | 'both';
+
+const PROVISIONAL = 'new-';
+const LAST_KIND_KEY = 'gloss.lastKind';
+const COALESCE_MS = 80;
+
+const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
+
+export function snapshotOf(row: Annotation) {
+  const { id, documentId, kindId, status, start, end, exact, prefix, suffix, anchor, note, figures, createdAt } = row;
+  return {
+    id,
+    documentId,
+    kindId,
+    status,
+    start,
+    end,
+    exact,
+    prefix,
+    suffix,
+    anchor,
+    note,
+    figures,
+    createdAt,
+    tags: row.tags.map((tag) => ({ id: tag.id })),
+    sources: sourcesOf(row),
+  };
+}
+
+export class AnnotationStore {
+  readonly undo = new UndoStack();
+  readonly queue: WriteQueue;
+  /** Provisional id → stored id, for highlights whose create has come back. */
+  readonly renamed = new Map<string, string>();
+  private readonly stored = new Map<string, Annotation>();
+  private readonly provisional = new Map<string, Annotation>();
+  private readonly removing = new Set<string>();
+  private kinds: Kind[] = [];
+  private loaded = false;
+  private error: GlossError | null = null;
+  private selectedId: string | null = null;
+  private reattachingId: string | null = null;
+  private view: StoreView | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly revealers = new Set<(id: string, target: RevealTarget) => void>();
+  private nextProvisional = 1;
+  private loadTicket = 0;
+  private disposers: (() => void)[] = [];
+
+  constructor(
+    private readonly client: GlossClient,
+    readonly documentId: string,
+    private readonly report: Reporter,
+  ) {
+    this.queue = new WriteQueue({
+      send: (id, version, patch) => sendDurably(client, 'annotations.update', { id, version, ...patch }),
+      saved: (row) => this.put(row),
+      failed: (id, error, kept) =>
+        this.report.error(
+          kept ? 'An annotation edit is not saved yet (Gloss will keep trying)' : 'An annotation edit could not be saved',
+          GlossError.from(error),
+        ),
+      joined: () => this.report.info('This note was also changed in another window; both texts are kept in it.'),
+    });
+  }
+
+  /** Starts loading and listening; returns the function that stops and saves what is pending. */
+  start(): () => void {
+    void this.load();
+    void this.loadKinds();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const kindsChanged = { value: false };
+    const unsubscribe = this.client.subscribe((event) => {
+      if (event.type !== 'changed') return;
+      const ours = event.entity === 'annotation' && (event.documentId === undefined || event.documentId === this.documentId);
+      const related =
+        event.entity === 'tag' || event.entity === 'source' || (event.entity === 'document' && (event.ids.length === 0 || event.ids.includes(this.documentId)));
+      if (event.entity === 'kind') kindsChanged.value = true;
+      if (!ours && !related && event.entity !== 'kind') return;
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        if (kindsChanged.value) void this.loadKinds();
+        kindsChanged.value = false;
+        void this.load();
+      }, COALESCE_MS);
+    });
+    const flush = () => void this.queue.flushAll();
+    const hidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('blur', flush);
+    document.addEventListener('visibilitychange', hidden);
+    this.disposers = [
+      unsubscribe,
+      () => timer && clearTimeout(timer),
+      () => window.removeEventListener('pagehide', flush),
+      () => window.removeEventListener('blur', flush),
+      () => document.removeEventListener('visibilitychange', hidden),
+    ];
+    return () => {
+      for (const dispose of this.disposers) dispose();
+      flush();
+    };
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onReveal(listener: (id: string, target: RevealTarget) => void): () => void {
+    this.revealers.add(listener);
+    return () => this.revealers.delete(listener);
+  }
+
+  getView(): StoreView {
+    if (!this.view) {
+      const rows = [...this.stored.values(), ...this.provisional.values()]
+        .filter((row) => !this.removing.has(row.id))
+        .map((row) => withPatch(row, this.queue.pending(row.id)))
+        .sort(byReadingOrder);
+      this.view = { rows, kinds: this.kinds, loaded: this.loaded, error: this.error, selectedId: this.selectedId, reattachingId: this.reattachingId };
+    }
+    return this.view;
+  }
+
+  row(id: string): Annotation | undefined {
+    const row = this.stored.get(id) ?? this.provisional.get(id);
+    return row && withPatch(row, this.queue.pending(id));
+  }
+
+  kind(id: string): Kind | undefined {
+    return this.kinds.find((kind) => kind.id === id);
+  }
+
+  get lastKindId(): string | null {
+    const saved = localStorage.getItem(LAST_KIND_KEY);
+    return this.kinds.some((kind) => kind.id === saved) ? saved : (this.kinds[0]?.id ?? null);
+  }
+
+  async load(): Promise<void> {
+    const ticket = ++this.loadTicket;
+    const result = await this.client.try('annotations.list', { documentId: this.documentId });
+    if (ticket !== this.loadTicket) return;
+    if (!result.ok) {
+      this.error = GlossError.from(result.error);
+      this.changed();
+      return;
+    }
+    const fresh = new Map(result.value.map((row) => [row.id, row]));
+    for (const id of [...this.stored.keys()]) if (!fresh.has(id)) this.stored.delete(id);
+    for (const row of fresh.values()) {
+      const known = this.stored.get(row.id);
+      // A save answered after this list was read is newer than the list.
+      if (!known || known.version <= row.version) this.stored.set(row.id, row);
+    }
+    this.loaded = true;
+    this.error = null;
+    if (this.selectedId && !this.row(this.selectedId)) this.selectedId = null;
+    this.changed();
+  }
+
+  async loadKinds(): Promise<void> {
+    const result = await this.client.try('kinds.list', {});
+    if (!result.ok) {
+      this.report.error('Could not load the annotation kinds', result.error);
+      return;
+    }
+    this.kinds = [...result.value].sort((a, b) => a.position - b.position);
+    this.changed();
+  }
+
+  select(id: string | null, reveal?: RevealTarget): void {
+    if (this.selectedId !== id) {
+      this.selectedId = id;
+      this.changed();
+    }
+    if (id && reveal) for (const listener of this.revealers) listener(id, reveal);
+  }
+
+  startReattach(id: string | null): void {
+    this.reattachingId = id;
+    this.changed();
+  }
+
+  /** Highlights [start, end) at once (shown before the library answers); returns the highlight's id. */
+  create(kindId: string, start: number, end: number, exact: string): string {
+    localStorage.setItem(LAST_KIND_KEY, kindId);
+    const id = `${PROVISIONAL}${this.nextProvisional++}`;
+    const now = new Date().toISOString();
+    const row: Annotation = {
+      id,
+      documentId: this.documentId,
+      kindId,
+      status: 'unverified',
+      start,
+      end,
+      exact,
+      prefix: '',
+      suffix: '',
+      anchor: 'anchored',
+      note: '',
+      tags: [],
+      sources: [],
+      figures: [],
+      createdAt: now,
+      updatedAt: now,
+      version: -1,
+    };
+    this.provisional.set(id, row);
+    this.queue.hold(id);
+    this.selectedId = id;
+    this.changed();
+    void sendDurably(this.client, 'annotations.create', { documentId: this.documentId, kindId, start, end }).then((result) => {
+      this.provisional.delete(id);
+      if (!result.ok) {
+        this.queue.drop(id);
+        if (this.selectedId === id) this.selectedId = null;
+        this.changed();
+        this.report.error('Could not save the highlight', result.error);
+        return;
+      }
+      const stored = result.value;
+      this.renamed.set(id, stored.id);
+      this.stored.set(stored.id, stored);
+      if (this.selectedId === id) this.selectedId = stored.id;
+      this.queue.release(id, stored);
+      this.changed();
+      let snapshot = snapshotOf(stored);
+      this.undo.push({
+        label: 'highlight',
+        undo: async () => {
+          const gone = await this.remove(stored.id, false);
+          if (gone) snapshot = snapshotOf(gone);
+        },
+        redo: () => this.restore(snapshot),
+      });
+    });
+    return id;
+  }
+
+  /** Changes fields of an annotation; `delayMs` 0 sends at once, typing waits for a pause. */
+  update(id: string, patch: Patch, options: { delayMs?: number; group?: string; record?: boolean; label?: string } = {}): void {
+    const before = this.row(id);
+    if (!before) return;
+    const base = this.stored.get(id) ?? this.provisional.get(id)!;
+    this.queue.edit(base, patch, options.delayMs ?? 0);
+    this.changed();
+    if (options.record === false) return;
+    const inverse = inverseOf(before, patch);
+    const target = () => this.renamed.get(id) ?? id;
+    this.undo.push({
+      label: options.label ?? 'edit',
+      group: options.group,
+      undo: () => this.write(target(), inverse),
+      redo: () => this.write(target(), patch),
+    });
+  }
+
+  /** Deletes an annotation; undo brings it back with its tags, sources and figures. */
+  async remove(id: string, record = true): Promise<Annotation | null> {
+    await this.queue.flush(id);
+    const row = this.stored.get(id);
+    if (!row) return null;
+    this.removing.add(id);
+    if (this.selectedId === id) this.selectedId = null;
+    this.changed();
+    let result = await sendDurably(this.client, 'annotations.delete', { id, version: row.version });
+    let snapshotRow = row;
+    if (!result.ok && result.error.code === 'conflict' && result.error.current) {
+      // Changed elsewhere meanwhile: delete what is stored now, and let undo bring back that.
+      snapshotRow = result.error.current as Annotation;
+      result = await sendDurably(this.client, 'annotations.delete', { id, version: snapshotRow.version });
+    }
+    this.removing.delete(id);
+    if (!result.ok) {
+      this.changed();
+      this.report.error('Could not delete the annotation', result.error);
+      if (!record) throw GlossError.from(result.error);
+      return null;
+    }
+    this.stored.delete(id);
+    this.changed();
+    if (record) {
+      const snapshot = snapshotOf(snapshotRow);
+      this.undo.push({ label: 'delete', undo: () => this.restore(snapshot), redo: async () => void (await this.remove(id, false)) });
+    }
+    return snapshotRow;
+  }
+
+  async reattach(id: string, start: number, end: number): Promise<void> {
+    await this.queue.flush(id);
+    const row = this.stored.get(id);
+    if (!row) return;
+    const result = await sendDurably(this.client, 'annotations.reattach', { id, version: row.version, start, end });
+    this.reattachingId = null;
+    if (!result.ok) {
+      this.changed();
+      this.report.error('Could not re-attach the annotation', result.error);
+      return;
+    }
+    this.put(result.value);
+    this.select(result.value.id, 'both');
+  }
+
+  /** After the text was corrected, old positions no longer hold: forget steps that use them. */
+  textChanged(): void {
+    this.undo.clear();
+    void this.load();
+  }
+
+  private async restore(snapshot: ReturnType<typeof snapshotOf>): Promise<void> {
+    const result = await sendDurably(this.client, 'annotations.restore', snapshot);
+    if (!result.ok) throw GlossError.from(result.error);
+    this.put(result.value);
+  }
+
+  /** An undo or redo of an edit: sent at once, rebased like any edit; failures reach the caller. */
+  private write(id: string, patch: Patch): Promise<void> {
+    const base = this.stored.get(id);
+    if (!base) return Promise.reject(new GlossError({ code: 'not-found', message: 'This annotation is no longer in the library.' }));
+    this.queue.edit(base, patch, 0);
+    this.changed();
+    return this.queue.flush(id);
+  }
+
+  private put(row: Annotation): void {
+    const known = this.stored.get(row.id);
+    if (!known || known.version <= row.version) this.stored.set(row.id, row);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.view = null;
+    for (const listener of this.listeners) listener();
+  }
+}
