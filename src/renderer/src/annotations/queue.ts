@@ -45,6 +45,11 @@ export class WriteQueue {
     return this.entries.get(id)?.patch;
   }
 
+  /** True while a change to this annotation waits or is on its way. */
+  busy(id: string): boolean {
+    return this.entries.has(id) || this.running.has(id);
+  }
+
   get size(): number {
     return this.entries.size + this.running.size;
   }

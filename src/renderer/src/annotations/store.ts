@@ -178,8 +178,10 @@ export class AnnotationStore {
     for (const id of [...this.stored.keys()]) if (!fresh.has(id)) this.stored.delete(id);
     for (const row of fresh.values()) {
       const known = this.stored.get(row.id);
-      // A save answered after this list was read is newer than the list.
-      if (!known || known.version <= row.version) this.stored.set(row.id, row);
+      // A save answered after this list was read is newer than the list; and while a write is on
+      // its way, its answer (rebased on anything newer) is what to show, not this in-between row.
+      if (known && (known.version > row.version || this.queue.busy(row.id))) continue;
+      this.stored.set(row.id, row);
     }
     this.loaded = true;
     this.error = null;

@@ -8,7 +8,6 @@ import { useUndoShortcuts } from '../annotations/useUndoShortcuts';
 import { formatCount, formatIssued, formatTimestamp } from '../format';
 import { useClient } from '../hooks/client';
 import { useNotices } from '../hooks/notices';
-import { useFocusedAnnotationFromHash } from './focusRoute';
 import { ReaderText } from './ReaderText';
 import { useDocument } from './useDocument';
 import { useEditMode } from './useEditMode';
@@ -65,9 +64,8 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
   );
   const reportError = useCallback((context: string, e: unknown) => notices.error(context, e), [notices]);
   useUndoShortcuts(store, reportError);
-  const fromHash = useFocusedAnnotationFromHash();
   const annotationsReady = view.loaded || view.error !== null;
-  useFocusAnnotation(store, focusAnnotationId ?? fromHash, annotationsReady && doc !== null);
+  useFocusAnnotation(store, focusAnnotationId ?? null, annotationsReady && doc !== null);
   const edit = useEditMode(doc, store, reload);
 
   useEffect(() => {
