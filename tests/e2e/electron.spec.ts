@@ -27,6 +27,7 @@ test('the desktop app opens on the library', async () => {
   const reason = missingElectron();
   if (reason) {
     console.log(`Skipping the Electron end-to-end test: ${reason}.`);
+    // Skipped only where the Electron binary is absent (offline installs, CI); web mode covers the UI there.
     test.skip(true, reason);
   }
 

@@ -12,9 +12,7 @@ export function logicalDump(db: Database): string {
       .prepare(`SELECT ${name === 'search_fts' ? 'rowid, *' : '*'} FROM "${name}"`)
       .raw()
       .all() as unknown[][];
-    const lines = rows
-      .map((row) => JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? `blob:${value.toString('base64')}` : value)))
-      .sort();
+    const lines = rows.map((row) => JSON.stringify(row)).sort();
     out.push(`table ${name} (${rows.length})`, ...lines);
   }
   return out.join('\n');
