@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import type { ApiHost } from '../host/types';
 import { startWorkerHost } from '../host/worker-host';
+import { installDeepLinks, type DeepLinks } from './deep-links';
 import { installIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -33,6 +34,7 @@ const workerFile = join(__dirname, 'worker.js');
 
 let host: ApiHost | null = null;
 let mainWindow: BrowserWindow | null = null;
+let deepLinks: DeepLinks | null = null;
 
 const isTrusted = (url: string) => isTrustedSender(url, devServerUrl);
 
@@ -61,7 +63,10 @@ function hardenSession(): void {
   }
 }
 
-function createWindow(): BrowserWindow {
+/** The renderer's own address; a route is its fragment, so opening one never reloads the page. */
+const entryUrl = (route: string | null) => `${devServerUrl ?? APP_ENTRY_URL}${route ?? ''}`;
+
+function createWindow(route: string | null = null): BrowserWindow {
   const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
   const saved = loadWindowState(stateFile);
   const bounds = placeWindow(
@@ -98,8 +103,17 @@ function createWindow(): BrowserWindow {
     if (choice === 0) window.webContents.reload();
     else window.close();
   });
-  void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  void window.loadURL(entryUrl(route));
   return window;
+}
+
+function openRoute(route: string): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createWindow(route);
+    return;
+  }
+  void mainWindow.loadURL(entryUrl(route));
+  focusMainWindow();
 }
 
 function focusMainWindow(): void {
@@ -135,7 +149,7 @@ async function onReady(): Promise<void> {
       }),
     ),
   );
-  mainWindow = createWindow();
+  mainWindow = createWindow(deepLinks?.takeInitialRoute() ?? null);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
@@ -169,6 +183,7 @@ function main(): void {
     return;
   }
   app.on('second-instance', focusMainWindow);
+  deepLinks = installDeepLinks(app, openRoute);
   app.on('web-contents-created', (_event, contents) => harden(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -36,6 +36,7 @@ vi.mock('electron', () => {
       getAppPath: () => '/tmp/gloss-app',
       enableSandbox: vi.fn(),
       requestSingleInstanceLock: () => true,
+      setAsDefaultProtocolClient: vi.fn(() => true),
       on: (name: string, listener: Listener) => state.appListeners.set(name, [...(state.appListeners.get(name) ?? []), listener]),
       whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
       quit: vi.fn(),
