@@ -2,6 +2,15 @@
 // HTTP in web mode), the preload, the handler table and the client derive their types from this
 // table; the main side validates every incoming call against its schema at run time.
 import { z } from 'zod';
+import {
+  DEFAULT_STYLE,
+  exportRequestSchema,
+  type AnnotationImportSummary,
+  type CitationStyle,
+  type CopiedCitation,
+  type ExportFile,
+  type ExportPreview,
+} from './export';
 import { figureSchema } from './figures/schema';
 import { LIMITS } from './limits';
 import { METHOD_NAMES, type MethodName as ListedMethodName } from './method-names';
@@ -85,6 +94,53 @@ const importItem = z
   })
   .refine((item) => (item.content === undefined) !== (item.data === undefined), { message: 'give either content or data', path: ['data'] });
 
+/** A bibliography file (BibTeX, RIS or CSL-JSON): its text (`content`) or its bytes (`data`, base64). */
+const bibliographyFile = {
+  name: text(1_000).min(1, 'a file name is required'),
+  content: text(LIMITS.documentText).optional(),
+  data: z.base64('the file must be sent as base64').max(LIMITS.importBase64).optional(),
+};
+/** A bibliography file comes as its text or as its bytes, never both. */
+const eitherContentOrData = (file: { content?: string | undefined; data?: string | undefined }) => (file.content === undefined) !== (file.data === undefined);
+const contentOrDataMessage = { message: 'give either content or data', path: ['data'] };
+
+/** What fills an entry awaiting its text: a file's bytes, pasted text, or a web address. */
+const textSource = z
+  .object({
+    id,
+    version,
+    name: text(1_000).min(1).optional(),
+    data: z.base64('the file must be sent as base64').max(LIMITS.importBase64).optional(),
+    mediaType: text(200).optional(),
+    content: text(LIMITS.documentText).optional(),
+    format: z.enum(['text', 'markdown']).default('text'),
+    url: z
+      .url({ protocol: /^https?$/, error: 'only http and https addresses can be imported' })
+      .max(LIMITS.shortText)
+      .optional(),
+    allowPrivate: z.boolean().default(false),
+    allowDuplicate: z.boolean().default(false),
+  })
+  .refine((s) => [s.data, s.content, s.url].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of a file (data), pasted text (content) or a web address (url)',
+    path: ['data'],
+  })
+  .refine((s) => s.data === undefined || s.name !== undefined, { message: 'a file needs its name', path: ['name'] });
+
+/** Bibliographic entries created from one file; duplicates of documents already in the library are skipped. */
+export interface EntriesImport {
+  entries: DocumentSummary[];
+  duplicates: { title: string; existingId: string; existingTitle: string; reason: 'DOI' | 'URL and title' | 'title and date' }[];
+  warnings: string[];
+}
+
+/** A re-import from the document's source: its text replaced, every annotation re-anchored. */
+export interface Reimport extends TextUpdate {
+  /** False when the source still reads as the same text: nothing was written. */
+  changed: boolean;
+  warnings: string[];
+}
+
 export const documentCreateInput = z.object({
   text: text(LIMITS.documentText),
   title: text(LIMITS.title).optional(),
@@ -122,6 +178,14 @@ export const methods = {
       allowDuplicate: z.boolean().default(false),
     }),
   ),
+  /** Reads a BibTeX, RIS or CSL-JSON file into entries awaiting their text: all of its entries or none. */
+  'documents.importEntries': method<EntriesImport>()(z.object(bibliographyFile).refine(eitherContentOrData, contentOrDataMessage)),
+  /** Attaches a file's single entry to a document: the entry's fields win, the document keeps the fields the entry lacks. */
+  'documents.attachEntry': method<ImportedDocument>()(z.object({ id, version, ...bibliographyFile }).refine(eitherContentOrData, contentOrDataMessage)),
+  /** Gives an entry awaiting its text that text, read through the normal import pipeline; the entry's metadata wins. */
+  'documents.provideText': method<ImportedDocument>()(textSource),
+  /** Fetches a URL document again (or re-reads a file's kept bytes) and replaces its text, re-anchoring every annotation. */
+  'documents.reimport': method<Reimport>()(z.object({ id, version, allowPrivate: z.boolean().default(false) })),
   'documents.get': method<DocumentRecord>()(z.object({ id })),
   'documents.list': method<Page<DocumentSummary>>()(
     z.object({
@@ -273,6 +337,20 @@ export const methods = {
   ),
   'jobs.get': method<Job>()(z.object({ id })),
   'jobs.cancel': method<Job>()(z.object({ id })),
+
+  /** The bundled citation styles, then the .csl files added to the library. */
+  'export.styles': method<CitationStyle[]>()(z.object({})),
+  /** Adds a .csl file to the library's styles, after checking that it is a CSL style. */
+  'export.addStyle': method<CitationStyle>()(z.object({ name: text(255).trim().min(1, 'a file name is required'), content: text(2_000_000) })),
+  /** The first entries of an export as they will come out, and how much the whole export holds. */
+  'export.preview': method<ExportPreview>()(exportRequestSchema.extend({ limit: z.number().int().min(1).max(20).default(3) })),
+  /** Starts an export as a job; when it is done, its file is fetched once with export.take. */
+  'export.start': method<Job>()(exportRequestSchema),
+  'export.take': method<ExportFile>()(z.object({ jobId: id })),
+  /** A claim's quote with its in-text citation and locator, for the clipboard. */
+  'export.citation': method<CopiedCitation>()(z.object({ annotationId: id, style: text(200).trim().min(1).default(DEFAULT_STYLE) })),
+  /** Reads W3C Web Annotation JSON-LD or a Hypothesis JSON export onto the library's documents. */
+  'annotations.importFile': method<AnnotationImportSummary>()(z.object({ name: text(1_000).min(1), content: text(LIMITS.documentText) })),
 } as const;
 
 export type Methods = typeof methods;

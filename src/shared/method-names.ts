@@ -4,6 +4,10 @@ export const METHOD_NAMES = [
   'documents.create',
   'documents.import',
   'documents.importUrl',
+  'documents.importEntries',
+  'documents.attachEntry',
+  'documents.provideText',
+  'documents.reimport',
   'documents.get',
   'documents.list',
   'documents.update',
@@ -36,6 +40,13 @@ export const METHOD_NAMES = [
   'jobs.import',
   'jobs.get',
   'jobs.cancel',
+  'export.styles',
+  'export.addStyle',
+  'export.preview',
+  'export.start',
+  'export.take',
+  'export.citation',
+  'annotations.importFile',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

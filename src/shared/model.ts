@@ -1,5 +1,6 @@
 // The records that cross the API: what the main side returns and the renderer shows.
 import type { Block } from './canonical';
+import type { ExportReady } from './export';
 import type { Figure } from './figures/types';
 
 export type Id = string;
@@ -56,6 +57,8 @@ export interface DocumentOrigin {
   finalUrl: string | null;
   fetchedAt: string | null;
   mediaType: string | null;
+  /** The original bytes were kept at import, so the document can be read from them again (the store always says). */
+  hasOriginal?: boolean;
 }
 
 export interface DocumentRecord extends DocumentSummary {
@@ -201,14 +204,20 @@ export interface ImportOutcome {
   id: Id | null;
   title: string | null;
   error: string | null;
+  /** For an imported file: what the person should know (pages missing, an encoding guessed). */
+  warnings?: string[];
 }
 export interface Job {
   id: Id;
-  type: 'import';
+  type: 'import' | 'export';
   state: JobState;
   done: number;
   total: number;
   current: string | null;
+  /** How far the current item has got, when its importer can tell (a PDF: pages read of its page count). */
+  currentProgress: { done: number; total: number; unit: 'page' } | null;
   outcomes: ImportOutcome[];
   error: string | null;
+  /** An export's file once it is written, to be fetched with export.take. */
+  ready?: ExportReady | null;
 }

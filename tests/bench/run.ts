@@ -2,6 +2,8 @@
 // Ratios against a baseline measured in the same run are the gates; absolute times are reported
 // beside them, since they mean little on a shared 2-core machine. Exits 1 if a gate fails.
 import { pdfBench } from '../fixtures/make/pdf-bench';
+import { readerBench } from './reader';
+import { importHtmlBench } from './import-html';
 import { reanchorBench } from './reanchor';
 
 export interface Gate {
@@ -19,6 +21,8 @@ export interface Gate {
 const SECTIONS: [string, () => Promise<Gate[]>][] = [
   ['Re-anchoring (issue: highlight claims)', reanchorBench],
   ['PDF import (issue: import real documents)', () => pdfBench()],
+  ['HTML import, 1,000 news pages (issue: import real documents)', () => importHtmlBench()],
+  ['Reader in Chromium (issue: highlight claims)', readerBench],
 ];
 
 async function main(): Promise<void> {

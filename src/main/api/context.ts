@@ -8,4 +8,6 @@ export interface ApiContext {
   /** Queued during a call and delivered only if the call's transaction commits. */
   emit(event: PushEvent): void;
   jobs: JobRunner;
+  /** The library folder (user citation styles live in its styles/ folder); null for a bare database in tests. */
+  dataDir: string | null;
 }

@@ -51,7 +51,7 @@ function asResultError(error: unknown): GlossError {
   return new GlossError({ code: 'internal', message: `Something went wrong inside Gloss (${message}). Nothing was changed.` });
 }
 
-export function createDispatcher(db: Database, publish: (event: PushEvent) => void): Dispatcher {
+export function createDispatcher(db: Database, publish: (event: PushEvent) => void, options: { dataDir?: string } = {}): Dispatcher {
   const jobs = new JobRunner(publish);
 
   async function call(method: string, args: unknown): Promise<Result<unknown>> {
@@ -65,6 +65,7 @@ export function createDispatcher(db: Database, publish: (event: PushEvent) => vo
     const ctx: ApiContext = {
       db,
       jobs,
+      dataDir: options.dataDir ?? null,
       emit: (event) => (pending ? pending.push(event) : publish(event)),
     };
     const handler = handlers[method] as (ctx: ApiContext, args: unknown) => unknown;

@@ -5,9 +5,14 @@ import { GlossError } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseFigures } from '../../shared/figures';
 import type { ImportOutcome } from '../../shared/model';
+import { importAnnotationFile } from '../domain/annotation-import/apply';
 import { createFromText, formatOf } from '../domain/documents';
 import { updateText } from '../domain/edit-text';
+import { attachEntry, importEntries, provideText } from '../domain/entries';
 import { importSource } from '../domain/import';
+import { reimport } from '../domain/reimport';
+import { addUserStyle } from '../export/citations/user-styles';
+import { citationStyles, citeAnnotation, previewExport, produceExport, stylesFolder, type ExportOutput } from '../export/service';
 import { fetchUrl } from '../importers/url';
 import * as annotations from '../store/annotations';
 import * as documents from '../store/documents';
@@ -17,16 +22,32 @@ import * as sources from '../store/sources';
 import * as tags from '../store/tags';
 import type { ApiContext } from './context';
 
+const exportEnvironment = (ctx: ApiContext) => ({ db: ctx.db, stylesDir: stylesFolder(ctx.dataDir) });
+import type { StepControl } from './jobs';
+
 type Handlers = { [M in MethodName]: (ctx: ApiContext, args: Parsed<M>) => Output<M> | Promise<Output<M>> };
 
 /**
  * Methods that read a file or the network before they write: they run outside the call's
  * transaction (parsing must not hold the database) and write in a transaction of their own.
  */
-export const SELF_TRANSACTED = new Set<MethodName>(['documents.import', 'documents.importUrl']);
+export const SELF_TRANSACTED = new Set<MethodName>([
+  'documents.import',
+  'documents.importUrl',
+  'documents.importEntries',
+  'documents.attachEntry',
+  'documents.provideText',
+  'documents.reimport',
+]);
 
 /** Methods that only read; every other method runs in a write transaction. */
 export const READ_ONLY = new Set<MethodName>([
+  'export.styles',
+  'export.addStyle',
+  'export.preview',
+  'export.start',
+  'export.take',
+  'export.citation',
   'documents.get',
   'documents.list',
   'annotations.list',
@@ -46,19 +67,20 @@ interface ImportItem {
   format?: 'text' | 'markdown' | undefined;
 }
 
-async function importOne(ctx: ApiContext, item: ImportItem, allowDuplicate: boolean): Promise<ImportOutcome> {
+async function importOne(ctx: ApiContext, item: ImportItem, allowDuplicate: boolean, control: StepControl): Promise<ImportOutcome> {
   try {
-    const doc =
+    const { document: doc, warnings } =
       item.data !== undefined
-        ? (
-            await importSource(
-              ctx.db,
-              { name: item.name, bytes: Buffer.from(item.data, 'base64'), ...(item.mediaType ? { mediaType: item.mediaType } : {}) },
-              { allowDuplicate },
-            )
-          ).document
-        : createFromText(ctx.db, { text: item.content ?? '', format: item.format ?? formatOf(item.name), fileName: item.name, allowDuplicate });
-    return { name: item.name, status: 'imported', id: doc.id, title: doc.title, error: null };
+        ? await importSource(
+            ctx.db,
+            { name: item.name, bytes: Buffer.from(item.data, 'base64'), ...(item.mediaType ? { mediaType: item.mediaType } : {}) },
+            { allowDuplicate, onProgress: control.report, signal: control.signal },
+          )
+        : {
+            document: createFromText(ctx.db, { text: item.content ?? '', format: item.format ?? formatOf(item.name), fileName: item.name, allowDuplicate }),
+            warnings: [],
+          };
+    return { name: item.name, status: 'imported', id: doc.id, title: doc.title, error: null, ...(warnings.length > 0 ? { warnings } : {}) };
   } catch (error) {
     if (error instanceof GlossError && error.code === 'conflict') return { name: item.name, status: 'skipped', id: null, title: null, error: error.message };
     return { name: item.name, status: 'failed', id: null, title: null, error: (error as Error).message };
@@ -79,6 +101,28 @@ export const handlers: Handlers = {
   async 'documents.importUrl'(ctx, { url, allowPrivate, allowDuplicate }) {
     const result = await importSource(ctx.db, await fetchUrl(url, { allowPrivate }), { allowDuplicate });
     ctx.emit({ type: 'changed', entity: 'document', ids: [result.document.id] });
+    return result;
+  },
+  'documents.importEntries'(ctx, file) {
+    const result = importEntries(ctx.db, file);
+    if (result.entries.length > 0) ctx.emit({ type: 'changed', entity: 'document', ids: result.entries.map((e) => e.id) });
+    return result;
+  },
+  'documents.attachEntry'(ctx, { id, version, ...file }) {
+    const result = attachEntry(ctx.db, id, version, file);
+    ctx.emit({ type: 'changed', entity: 'document', ids: [id] });
+    return result;
+  },
+  async 'documents.provideText'(ctx, { id, version, ...source }) {
+    const result = await provideText(ctx.db, id, version, source);
+    ctx.emit({ type: 'changed', entity: 'document', ids: [id] });
+    return result;
+  },
+  async 'documents.reimport'(ctx, { id, version, allowPrivate }) {
+    const { moved, ...result } = await reimport(ctx.db, id, version, { allowPrivate });
+    if (!result.changed) return result;
+    ctx.emit({ type: 'changed', entity: 'document', ids: [id] });
+    if (moved.length > 0) ctx.emit({ type: 'changed', entity: 'annotation', ids: moved, documentId: id });
     return result;
   },
   'documents.get': (ctx, { id }) => documents.getDocument(ctx.db, id),
@@ -204,11 +248,33 @@ export const handlers: Handlers = {
 
   'jobs.import': (ctx, { items, allowDuplicate }) =>
     ctx.jobs.startImport(
-      items.map((item) => ({ label: item.name, run: () => importOne(ctx, item, allowDuplicate) })),
+      items.map((item) => ({ label: item.name, run: (control) => importOne(ctx, item, allowDuplicate, control) })),
       (outcome) => {
         if (outcome.id) ctx.emit({ type: 'changed', entity: 'document', ids: [outcome.id] });
       },
     ),
   'jobs.get': (ctx, { id }) => ctx.jobs.get(id),
   'jobs.cancel': (ctx, { id }) => ctx.jobs.cancel(id),
+
+  'export.styles': (ctx) => citationStyles(stylesFolder(ctx.dataDir)),
+  'export.addStyle': (ctx, { name, content }) => addUserStyle(stylesFolder(ctx.dataDir), name, content),
+  'export.preview': (ctx, { limit, ...request }) => previewExport(exportEnvironment(ctx), request, limit),
+  'export.start': (ctx, request) =>
+    ctx.jobs.startTask(
+      'export',
+      'Selecting documents',
+      ({ report, signal }) => produceExport({ ...exportEnvironment(ctx), progress: report, signal }, request),
+      (output) => ({ fileName: output.fileName, mediaType: output.mediaType, size: output.bytes.length }),
+    ),
+  'export.take'(ctx, { jobId }) {
+    const output = ctx.jobs.take<ExportOutput>(jobId);
+    return { fileName: output.fileName, mediaType: output.mediaType, data: output.bytes.toString('base64') };
+  },
+  'export.citation': (ctx, { annotationId, style }) => citeAnnotation(exportEnvironment(ctx), annotationId, style),
+  'annotations.importFile'(ctx, { name, content }) {
+    const summary = importAnnotationFile(ctx.db, content, name);
+    // New annotations may bring new tags, sources and kinds with them: every view refetches.
+    for (const entity of ['annotation', 'tag', 'source', 'kind'] as const) ctx.emit({ type: 'changed', entity, ids: [] });
+    return summary;
+  },
 };

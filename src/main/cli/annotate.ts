@@ -5,6 +5,7 @@ import { GlossError } from '../../shared/errors';
 import type { Annotation, DocumentRecord, Kind, Source, Tag } from '../../shared/model';
 import { call, type Io, UsageError, type Values, withHost } from './common';
 import type { LocalHost } from '../host/local-host';
+import { normalizeTagName } from '../store/tags';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -39,14 +40,15 @@ async function tagIds(host: LocalHost, names: string[]): Promise<string[]> {
   const tags = await call<Tag[]>(host, 'tags.list', {});
   const ids: string[] = [];
   for (const name of names) {
-    const wanted = name
-      .split('/')
-      .map((p) => p.trim())
-      .filter(Boolean)
-      .join('/')
-      .toLowerCase();
-    const existing = tags.find((t) => t.name.toLowerCase() === wanted);
-    ids.push(existing ? existing.id : (await call<Tag>(host, 'tags.create', { name })).id);
+    const wanted = normalizeTagName(name);
+    const existing = tags.find((t) => t.name.toLowerCase() === wanted.toLowerCase());
+    if (existing) ids.push(existing.id);
+    else {
+      const created = await call<Tag>(host, 'tags.create', { name: wanted });
+      // Named twice on one command line: the second mention finds the tag the first one made.
+      tags.push(created);
+      ids.push(created.id);
+    }
   }
   return ids;
 }

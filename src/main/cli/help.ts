@@ -11,12 +11,23 @@ Commands:
   list                list the documents  [--trash] [--json]
   search QUERY...     full-text search over titles, text, notes, tags and sources
                       [--limit N] [--json]
-  show ID             print one document  [--json]
+  show ID             print one document: its title and text; with --json, its id, title,
+                      citation details (CSL-JSON), canonical text and blocks  [--json]
   annotate ID --quote TEXT
                       highlight the first occurrence of TEXT (or --occurrence N)
                       [--kind K] [--tag T]... [--source NAME]... [--note N] [--json]
                       tags and sources are created when new; figures are read from the quote
   annotations ID      list a document's annotations with their selectors  [--json]
+  export --format F --out FILE
+                      write an export: F is md, html, docx, pdf or txt (an annotated
+                      bibliography), csl-json, bibtex, ris, csv (the claim table) or w3c
+                      (Web Annotation JSON-LD)  [--style S] [--tag T | --doc ID...]
+                      [--group-by document|source|tag] [--sort author|date|title] [--bom]
+                      S: apa (default), chicago-author-date, modern-language-association,
+                      harvard-cite-them-right, vancouver, or the path of a .csl file
+  import-annotations FILE
+                      read W3C Web Annotation JSON-LD or a Hypothesis JSON export onto the
+                      library's documents (matched by id, URL or text)  [--json]
   backup              write a verified backup into DIR/backups  [--json]
   restore FILE        return the library to a backup (the current state is backed up first)
 

@@ -13,6 +13,8 @@ import { openLibrary } from '../store/library';
 import { restoreBackup } from '../store/restore';
 import { annotateCommand, annotationsCommand } from './annotate';
 import { call, dataDir, type Io, UsageError, type Values, withHost } from './common';
+import { importEntriesFile, isBibliography } from './entries';
+import { exportCommand, importAnnotationsCommand } from './export';
 import { HELP, USAGE } from './help';
 
 function readFile(file: string): Buffer {
@@ -58,6 +60,10 @@ async function importCommand(files: string[], values: Values, io: Io): Promise<n
   return withHost(values, async (host) => {
     const results: ImportLine[] = [];
     for (const file of files) {
+      if (isBibliography(file)) {
+        results.push(...(await importEntriesFile(host, file, readFile)));
+        continue;
+      }
       results.push(
         await importOne(host, file, () =>
           call<ImportedDocument>(host, 'documents.import', { name: basename(file), data: readFile(file).toString('base64'), ...title }),
@@ -174,6 +180,13 @@ const OPTIONS = {
   note: { type: 'string' },
   url: { type: 'string' },
   'allow-private': { type: 'boolean', default: false },
+  format: { type: 'string' },
+  style: { type: 'string' },
+  out: { type: 'string' },
+  doc: { type: 'string', multiple: true },
+  'group-by': { type: 'string' },
+  sort: { type: 'string' },
+  bom: { type: 'boolean', default: false },
 } as const;
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -197,6 +210,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await annotateCommand(rest, values, io);
       case 'annotations':
         return await annotationsCommand(rest, values, io);
+      case 'export':
+        return await exportCommand(values, io);
+      case 'import-annotations':
+        return await importAnnotationsCommand(rest, values, io);
       case 'backup':
         return await backupCommand(values, io);
       case 'restore':

@@ -4,12 +4,12 @@
 import type { BlockInput } from '../../shared/canonical';
 import type { CslDate, CslItem, ImportedDocument } from '../../shared/model';
 import { readSource } from '../importers/pipeline';
-import type { Imported, ImportSource } from '../importers/types';
+import { throwIfCancelled, type Imported, type ImportSource, type ReadControl } from '../importers/types';
 import type { Database } from '../store/native';
 import { storeDocument } from './documents';
 
 /** Puts each page's label on the blocks that stand on it. */
-function withPages(imported: Imported): BlockInput[] {
+export function withPages(imported: Imported): BlockInput[] {
   if (!imported.pages?.length) return imported.blocks;
   const blocks = imported.blocks.map((b) => ({ ...b }));
   imported.pages.forEach((page, index) => {
@@ -19,7 +19,7 @@ function withPages(imported: Imported): BlockInput[] {
   return blocks;
 }
 
-function dateParts(iso: string): CslDate {
+export function dateParts(iso: string): CslDate {
   const date = new Date(iso);
   return { 'date-parts': [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] };
 }
@@ -27,9 +27,11 @@ function dateParts(iso: string): CslDate {
 export async function importSource(
   db: Database,
   source: ImportSource,
-  options: { allowDuplicate: boolean; title?: string | undefined; onProgress?: (done: number, total: number) => void },
+  options: { allowDuplicate: boolean; title?: string | undefined } & ReadControl,
 ): Promise<ImportedDocument> {
-  const imported = await readSource(source, options.onProgress);
+  const imported = await readSource(source, options);
+  // The last point at which a cancel is honoured: storing is one synchronous transaction.
+  throwIfCancelled(options, source.name);
   const csl: CslItem = { ...imported.csl };
   if (source.url) {
     csl.URL ??= source.finalUrl ?? source.url;

@@ -11,9 +11,13 @@ export interface LocalHost extends ApiHost {
 
 export function hostLibrary(library: Library): LocalHost {
   const listeners = new Set<(event: PushEvent) => void>();
-  const dispatcher = createDispatcher(library.db, (event) => {
-    for (const listener of listeners) listener(event);
-  });
+  const dispatcher = createDispatcher(
+    library.db,
+    (event) => {
+      for (const listener of listeners) listener(event);
+    },
+    { dataDir: library.dir },
+  );
   return {
     library,
     dispatcher,

@@ -13,11 +13,14 @@ import { GlossError } from '../../shared/errors';
 import { htmlBlocks } from './html-blocks';
 import { charsetFromMediaType, decodeBytes } from './html/charset';
 import { extractMetadata } from './metadata';
+import { timed, type ImportTimings } from './timing';
 import { IMPORT_LIMITS, type ImportSource, type Imported } from './types';
 
 export interface HtmlOptions {
   /** For tests: sees the inert window before the page is parsed into it (to plant a canary). */
   onWindow?: (window: DOMWindow) => void;
+  /** For the benchmark: adds the time spent in jsdom, Readability and DOMPurify. */
+  timings?: ImportTimings | undefined;
 }
 
 /**
@@ -42,26 +45,32 @@ const FORBID_CONTENTS = [
 
 /** Parses HTML into an inert window: scripts never run, nothing is fetched, nothing navigates. */
 function parse(html: string, url: string | undefined, options: HtmlOptions): JSDOM {
-  return new JSDOM(html, {
-    url: url && /^https?:/i.test(url) ? url : undefined,
-    contentType: 'text/html',
-    beforeParse: options.onWindow,
-    // runScripts and resources are deliberately left unset: jsdom then runs no script and loads nothing.
-  });
+  return timed(
+    options.timings,
+    'parse',
+    () =>
+      new JSDOM(html, {
+        url: url && /^https?:/i.test(url) ? url : undefined,
+        contentType: 'text/html',
+        beforeParse: options.onWindow,
+        // runScripts and resources are deliberately left unset: jsdom then runs no script and loads nothing.
+      }),
+  );
 }
 
 /** Sanitises a node from the page and converts it; the node itself is left untouched. */
-function sanitisedBlocks(window: DOMWindow, node: Node) {
-  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
-  const clean = purify.sanitize(node, {
-    RETURN_DOM: true,
-    ALLOWED_TAGS,
-    ALLOWED_ATTR: [],
-    FORBID_CONTENTS,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-    KEEP_CONTENT: true,
-  });
+function sanitisedBlocks(window: DOMWindow, node: Node, options: HtmlOptions) {
+  const clean = timed(options.timings, 'sanitise', () =>
+    createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]).sanitize(node, {
+      RETURN_DOM: true,
+      ALLOWED_TAGS,
+      ALLOWED_ATTR: [],
+      FORBID_CONTENTS,
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+      KEEP_CONTENT: true,
+    }),
+  );
   return htmlBlocks(clean);
 }
 
@@ -102,17 +111,18 @@ export function importHtml(source: ImportSource, options: HtmlOptions = {}): Imp
     warnings.push(...metadata.warnings);
 
     // Readability mutates what it reads, so it gets a clone and the original stays for the fallback.
-    const clone = document.cloneNode(true) as Document;
     let article: ReturnType<Readability<Node>['parse']> = null;
     try {
-      article = new Readability<Node>(clone, { serializer: (node) => node, charThreshold: 300 }).parse();
+      article = timed(options.timings, 'readability', () =>
+        new Readability<Node>(document.cloneNode(true) as Document, { serializer: (node) => node, charThreshold: 300 }).parse(),
+      );
     } catch {
       article = null;
     }
-    let blocks = article?.content ? sanitisedBlocks(window, article.content) : [];
+    let blocks = article?.content ? sanitisedBlocks(window, article.content, options) : [];
     if (blocks.length === 0) {
       // Short pages and pages without an obvious article: all of the body, still sanitised.
-      blocks = sanitisedBlocks(window, document.body ?? document.documentElement);
+      blocks = sanitisedBlocks(window, document.body ?? document.documentElement, options);
       if (blocks.length > 0 && article === null) warnings.push('Gloss could not tell the article from the rest of the page, so the whole page was imported.');
     }
     if (blocks.length === 0) throw emptyError(source.name);
@@ -129,7 +139,7 @@ export function importHtml(source: ImportSource, options: HtmlOptions = {}): Imp
     if (first && first.type === 'heading' && title && first.text.replace(/\s+/g, ' ') === title) blocks = blocks.slice(1);
     return { format: 'html', title, blocks, csl, warnings };
   } finally {
-    dom.window.close();
+    timed(options.timings, 'parse', () => dom.window.close());
   }
 }
 
@@ -141,7 +151,7 @@ export function importPastedHtml(html: string, options: HtmlOptions = {}): Impor
   const dom = parse(html, undefined, options);
   try {
     const { window } = dom;
-    const blocks = sanitisedBlocks(window, window.document.body ?? window.document.documentElement);
+    const blocks = sanitisedBlocks(window, window.document.body ?? window.document.documentElement, options);
     if (blocks.length === 0) throw emptyError('the pasted text');
     // A clipboard fragment's <title>, if any, names the page it came from, not the passage.
     return { format: 'html', title: null, blocks, csl: {}, warnings: [] };

@@ -40,15 +40,42 @@ const clean = (value: string | null | undefined): string | undefined => {
   return text ? text : undefined;
 };
 
-function metas(doc: Document, ...names: string[]): string[] {
-  const wanted = new Set(names.map((n) => n.toLowerCase()));
-  const out: string[] = [];
-  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? '').trim().toLowerCase();
-    const value = clean(meta.getAttribute('content'));
-    if (wanted.has(key) && value) out.push(value);
+/**
+ * The first element named `tag` (or any, for `*`) that passes `test`, in document order. The DOM
+ * is walked by hand, stopping at the first match, because jsdom's selector engine costs
+ * milliseconds a query, which on a news page was most of the time Gloss itself spends on it.
+ */
+function firstElement(doc: Document, tag: string, test: (element: Element) => boolean = () => true): Element | undefined {
+  let element: Element | null = doc.documentElement;
+  while (element) {
+    if ((tag === '*' || element.localName === tag) && test(element)) return element;
+    let next: Element | null = element.firstElementChild;
+    while (!next && element) {
+      next = element.nextElementSibling;
+      if (!next) element = element.parentElement;
+    }
+    element = next;
   }
-  return out;
+  return undefined;
+}
+
+/** The page's meta tags, read once: extraction asks for dozens of names. */
+const metaTags = new WeakMap<Document, { key: string; value: string }[]>();
+
+function metas(doc: Document, ...names: string[]): string[] {
+  let tags = metaTags.get(doc);
+  if (!tags) {
+    tags = [];
+    const elements = doc.getElementsByTagName('meta');
+    for (let i = 0; i < elements.length; i++) {
+      const key = (elements[i]!.getAttribute('name') ?? elements[i]!.getAttribute('property') ?? '').trim().toLowerCase();
+      const value = clean(elements[i]!.getAttribute('content'));
+      if (key && value) tags.push({ key, value });
+    }
+    metaTags.set(doc, tags);
+  }
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  return tags.filter((tag) => wanted.has(tag.key)).map((tag) => tag.value);
 }
 const meta = (doc: Document, ...names: string[]): string | undefined => metas(doc, ...names)[0];
 
@@ -84,7 +111,8 @@ function readJsonLd(doc: Document, warnings: string[]): { nodes: Json[]; byId: M
     }
   };
   let malformed = 0;
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  const scripts = Array.from(doc.getElementsByTagName('script')).filter((script) => script.getAttribute('type')?.toLowerCase() === 'application/ld+json');
+  for (const script of scripts) {
     try {
       add(JSON.parse(script.textContent ?? ''));
     } catch {
@@ -127,10 +155,10 @@ const resolve = (value: unknown, byId: Map<string, Json>): Json | undefined => {
 /** The page's own title, without a trailing " | Site name" when the site is known or an <h1> confirms it. */
 function pageTitle(doc: Document, siteName: string | undefined): string | undefined {
   const title = clean(doc.title);
-  if (!title) return clean(doc.querySelector('h1')?.textContent);
+  if (!title) return clean(firstElement(doc, 'h1')?.textContent);
   const parts = title.split(/\s+[|–—·:-]\s+/);
   if (parts.length > 1 && siteName && parts[parts.length - 1]!.toLowerCase() === siteName.toLowerCase()) return parts.slice(0, -1).join(' – ');
-  const h1 = clean(doc.querySelector('h1')?.textContent);
+  const h1 = clean(firstElement(doc, 'h1')?.textContent);
   if (h1 && parts.length > 1 && title.includes(h1)) return h1;
   return title;
 }
@@ -138,7 +166,15 @@ function pageTitle(doc: Document, siteName: string | undefined): string | undefi
 function pageByline(doc: Document): string | undefined {
   const fromMeta = meta(doc, 'author', 'dc.creator', 'dcterms.creator');
   if (fromMeta && !/^https?:/i.test(fromMeta)) return fromMeta;
-  const element = doc.querySelector('[rel="author"], [itemprop="author"], .byline, .author, [class*="byline"]');
+  const element = firstElement(doc, '*', (e) => {
+    const classes = e.getAttribute('class') ?? '';
+    return (
+      e.getAttribute('rel') === 'author' ||
+      e.getAttribute('itemprop') === 'author' ||
+      classes.includes('byline') ||
+      classes.split(/[ \t\n\f\r]+/).includes('author')
+    );
+  });
   return clean(element?.textContent)?.replace(/^by\s+/i, '');
 }
 
@@ -193,7 +229,7 @@ export function extractMetadata(doc: Document, finalUrl?: string): PageMetadata 
     ld ? (cslDate(str(ld.datePublished)) ?? cslDate(str(ld.dateCreated))) : undefined,
     cslDate(meta(doc, 'article:published_time')),
     cslDate(meta(doc, 'dc.date', 'dcterms.date', 'date', 'pubdate')),
-    cslDate(doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined),
+    cslDate(firstElement(doc, 'time', (e) => e.hasAttribute('datetime'))?.getAttribute('datetime') ?? undefined),
   );
 
   const csl: CslItem = { type };
@@ -207,7 +243,15 @@ export function extractMetadata(doc: Document, finalUrl?: string): PageMetadata 
     httpUrl(meta(doc, 'citation_public_url', 'citation_abstract_html_url', 'citation_fulltext_html_url'), base),
     httpUrl(ld ? (str(ld.url) ?? str(resolve(ld.mainEntityOfPage, byId)?.['@id']) ?? str(ld.mainEntityOfPage)) : undefined, base),
     httpUrl(meta(doc, 'og:url'), base),
-    httpUrl(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? undefined, base),
+    httpUrl(
+      firstElement(doc, 'link', (e) =>
+        (e.getAttribute('rel') ?? '')
+          .toLowerCase()
+          .split(/[ \t\n\f\r]+/)
+          .includes('canonical'),
+      )?.getAttribute('href') ?? undefined,
+      base,
+    ),
     httpUrl(finalUrl, undefined),
   );
   if (url) csl.URL = url;

@@ -6,7 +6,7 @@ import { GlossError } from '../../shared/errors';
 import { cslNames, isoDateParts } from './docx';
 import { pageLines, type TextItemLike } from './pdf/layout';
 import { rebuild, type PageText } from './pdf/paragraphs';
-import { IMPORT_LIMITS, type ImportSource, type Imported } from './types';
+import { IMPORT_LIMITS, throwIfCancelled, type ImportSource, type Imported, type ReadControl } from './types';
 
 type PdfJs = typeof import('pdfjs-dist');
 let pdfjs: Promise<PdfJs> | undefined;
@@ -17,7 +17,8 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjs;
 }
 
-export async function importPdf(source: ImportSource, onProgress?: (done: number, total: number) => void): Promise<Imported> {
+export async function importPdf(source: ImportSource, control: ReadControl = {}): Promise<Imported> {
+  throwIfCancelled(control, source.name);
   const { getDocument } = await loadPdfJs();
   const task = getDocument({
     // pdf.js may take ownership of the buffer it is given; the caller's bytes stay untouched.
@@ -37,13 +38,14 @@ export async function importPdf(source: ImportSource, onProgress?: (done: number
     throw openError(source.name, error);
   }
   try {
-    return await read(doc, source, onProgress);
+    return await read(doc, source, control);
   } finally {
     await doc.destroy().catch(() => undefined);
   }
 }
 
-async function read(doc: PDFDocumentProxy, source: ImportSource, onProgress?: (done: number, total: number) => void): Promise<Imported> {
+async function read(doc: PDFDocumentProxy, source: ImportSource, control: ReadControl): Promise<Imported> {
+  const { onProgress } = control;
   const total = doc.numPages;
   if (total > IMPORT_LIMITS.pdfPages) {
     throw new GlossError({
@@ -58,6 +60,10 @@ async function read(doc: PDFDocumentProxy, source: ImportSource, onProgress?: (d
   const empty: number[] = [];
   onProgress?.(0, total);
   for (let number = 1; number <= total; number++) {
+    // pdf.js settles its promises as microtasks, so without this a long PDF would hold the thread:
+    // a cancel (or any other call to the worker) would only be heard after the last page.
+    await new Promise((resolve) => setImmediate(resolve));
+    throwIfCancelled(control, source.name);
     const label = labels?.[number - 1]?.trim() || String(number);
     try {
       const page = await doc.getPage(number);

@@ -7,7 +7,7 @@ import { importDocx } from './docx';
 import { importHtml } from './html';
 import { importPdf } from './pdf';
 import { importText, isMarkdownSource } from './text';
-import { IMPORT_LIMITS, type Imported, type ImportSource } from './types';
+import { IMPORT_LIMITS, throwIfCancelled, type Imported, type ImportSource, type ReadControl } from './types';
 
 export type FileKind = Exclude<SourceFormat, 'url' | 'bibliographic'> | 'bibliographic';
 
@@ -48,7 +48,8 @@ export function recognise(source: Pick<ImportSource, 'name' | 'bytes' | 'mediaTy
   });
 }
 
-export async function readSource(source: ImportSource, onProgress?: (done: number, total: number) => void): Promise<Imported> {
+/** Reads a file with the importer for its format; only PDFs report progress and stop between pages. */
+export async function readSource(source: ImportSource, control: ReadControl = {}): Promise<Imported> {
   if (source.bytes.byteLength > IMPORT_LIMITS.fileBytes) {
     throw new GlossError({
       code: 'too-large',
@@ -57,13 +58,14 @@ export async function readSource(source: ImportSource, onProgress?: (done: numbe
   }
   if (source.bytes.byteLength === 0) throw new GlossError({ code: 'validation', message: `“${source.name}” is empty: there is nothing to import.` });
   const kind = recognise(source);
+  throwIfCancelled(control, source.name);
   switch (kind) {
     case 'pdf':
-      return importPdf(source, onProgress);
+      return importPdf(source, control);
     case 'docx':
       return importDocx(source);
     case 'html':
-      return importHtml(source);
+      return importHtml(source, { timings: control.timings });
     case 'text':
     case 'markdown':
       return importText(source, kind);

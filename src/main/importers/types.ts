@@ -1,7 +1,9 @@
 // What every importer takes and gives: bytes in, Gloss blocks and CSL-JSON metadata out. The
 // pipeline turns the blocks into canonical text and stores the document in one transaction.
 import type { BlockInput } from '../../shared/canonical';
+import { GlossError } from '../../shared/errors';
 import type { CslItem, SourceFormat } from '../../shared/model';
+import type { ImportTimings } from './timing';
 
 export interface ImportSource {
   /** A file name, or the URL's last path segment; used for the title when nothing better is found. */
@@ -31,6 +33,19 @@ export interface Imported {
   pages?: PageStart[];
   /** Things the person should know that did not stop the import ("decoded as Windows-1252"). */
   warnings: string[];
+}
+
+/** How a long read (a PDF, page by page) says how far it has got and learns that it should stop; and, for the benchmark, where its time went. */
+export interface ReadControl {
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Checked between steps (pages); once aborted, the read throws a `cancelled` error and nothing is stored. */
+  signal?: AbortSignal | undefined;
+  /** For the benchmark: time spent in the HTML libraries, added up (see timing.ts). */
+  timings?: ImportTimings | undefined;
+}
+
+export function throwIfCancelled(control: ReadControl, name: string): void {
+  if (control.signal?.aborted) throw new GlossError({ code: 'cancelled', message: `The import of “${name}” was cancelled; nothing was saved.` });
 }
 
 /** Caps that bound every importer's work, so hostile input costs a bounded amount. */

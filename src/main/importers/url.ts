@@ -1,9 +1,16 @@
 // Fetching a web page for import, from the main process, with every limit a hostile or broken
 // server could push against: time, size, redirects, schemes, and addresses on the local network.
+import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { GlossError } from '../../shared/errors';
 import { IMPORT_LIMITS, type ImportSource } from './types';
+import { pinnedGet, type PinnedResponse } from './url/pinned';
+
+/** Finds a host's addresses; the tests put a DNS server's changing answers here. */
+export type Resolve = (host: string) => Promise<LookupAddress[]>;
+
+const systemResolve: Resolve = (host) => lookup(host, { all: true, verbatim: true });
 
 export interface FetchOptions {
   /** Allow loopback and private-network addresses (off by default; the tests' local server needs it). */
@@ -12,11 +19,18 @@ export interface FetchOptions {
   maxBytes?: number;
   maxRedirects?: number;
   signal?: AbortSignal;
+  resolve?: Resolve;
 }
 
 /** Media types imported as web pages, and the one imported as plain text. */
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const TEXT_TYPES = new Set(['text/plain']);
+
+const HEADERS = {
+  accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8',
+  'accept-encoding': 'gzip, deflate, br',
+  'user-agent': 'Gloss (research annotator)',
+};
 
 /** Media types people meet often enough to deserve a precise sentence. */
 const KNOWN_TYPES: Record<string, string> = {
@@ -74,11 +88,12 @@ function checkScheme(url: URL, original: string): void {
   }
 }
 
-async function checkAddress(url: URL, allowPrivate: boolean): Promise<void> {
+/** The host's addresses, every one checked: the connection is then made to these and no others. */
+async function checkedAddresses(url: URL, allowPrivate: boolean, resolve: Resolve): Promise<LookupAddress[]> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: { address: string }[];
+  let addresses: LookupAddress[];
   try {
-    addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true, verbatim: true });
+    addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host);
   } catch {
     throw new GlossError({
       code: 'unavailable',
@@ -86,7 +101,7 @@ async function checkAddress(url: URL, allowPrivate: boolean): Promise<void> {
     });
   }
   if (addresses.length === 0) throw new GlossError({ code: 'unavailable', message: `The server “${host}” has no address (DNS). Check the address.` });
-  if (allowPrivate) return;
+  if (allowPrivate) return addresses;
   const blocked = addresses.find((a) => isBlockedAddress(a.address));
   if (blocked) {
     throw new GlossError({
@@ -96,6 +111,7 @@ async function checkAddress(url: URL, allowPrivate: boolean): Promise<void> {
         'Web addresses on this computer or your local network are refused by default; allow private addresses for this import to fetch it.',
     });
   }
+  return addresses;
 }
 
 function unsupportedType(url: string, mediaType: string): GlossError {
@@ -117,62 +133,52 @@ function nameFrom(url: URL): string {
   }
 }
 
-/** Reads the body up to the cap; past it, aborts the request so the connection is closed, not drained. */
-async function readCapped(response: Response, maxBytes: number, abort: AbortController, url: string): Promise<Uint8Array> {
+/** Reads the body up to the cap; past it, closes the connection rather than draining it. */
+async function readCapped(response: PinnedResponse, maxBytes: number, url: string): Promise<Uint8Array> {
   const tooLarge = () =>
     new GlossError({
       code: 'too-large',
       message: `The page at ${url} is too large to import: over ${mb(maxBytes)}, the limit for web pages. Save the article and import the file.`,
     });
-  const declared = Number(response.headers.get('content-length'));
+  const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    abort.abort();
+    response.close();
     throw tooLarge();
   }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of response.body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      abort.abort();
-      await reader.cancel().catch(() => undefined);
+      response.close();
       throw tooLarge();
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return new Uint8Array(Buffer.concat(chunks, total));
 }
 
-function describeFailure(error: unknown, url: string, timeoutMs: number, signal: AbortSignal | undefined): GlossError {
+// The signals say why a request ended, since an abort mid-body surfaces as a reset connection.
+function describeFailure(error: unknown, url: string, timeoutMs: number, timeout: AbortSignal, cancel: AbortSignal | undefined): GlossError {
   if (error instanceof GlossError) return error;
   const name = (error as { name?: string } | null)?.name;
-  if (signal?.aborted && name !== 'TimeoutError') return new GlossError({ code: 'cancelled', message: `Fetching ${url} was cancelled.` });
-  if (name === 'TimeoutError' || name === 'AbortError') {
+  if (cancel?.aborted) return new GlossError({ code: 'cancelled', message: `Fetching ${url} was cancelled.` });
+  if (timeout.aborted || name === 'TimeoutError' || name === 'AbortError') {
     return new GlossError({
       code: 'unavailable',
       message: `Fetching ${url} timed out after ${seconds(timeoutMs)}. The server may be slow or down; try again later.`,
     });
   }
-  const cause = (error as { cause?: { code?: string } } | null)?.cause?.code;
+  const failure = error as { code?: string; cause?: { code?: string } } | null;
+  const cause = failure?.code ?? failure?.cause?.code;
   const why = cause === 'ECONNREFUSED' ? 'the server refused the connection' : cause ? `the connection failed (${cause})` : 'the connection failed';
   return new GlossError({ code: 'unavailable', message: `Gloss could not fetch ${url}: ${why}. Check the address and your connection.` });
 }
 
 /**
  * Fetches a page for import. Redirects are followed by hand so that every hop's scheme and address
- * are checked again; a redirect to a private address is refused like a direct request to one.
- * Note: the address is checked before fetch resolves the name itself, so a DNS server that answers
- * differently the second time could slip past; pinning it needs a custom dispatcher.
+ * are checked again; a redirect to a private address is refused like a direct request to one. Each
+ * hop connects to the addresses its check saw, so a second DNS answer never gets a say.
  */
 export async function fetchUrl(url: string, options: FetchOptions = {}): Promise<ImportSource> {
   const timeoutMs = options.timeoutMs ?? IMPORT_LIMITS.urlTimeoutMs;
@@ -188,21 +194,17 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
       fields: [{ path: 'url', message: 'not a URL' }],
     });
   }
-  const abort = new AbortController();
-  const signals = [abort.signal, AbortSignal.timeout(timeoutMs)];
-  if (options.signal) signals.push(options.signal);
-  const signal = AbortSignal.any(signals);
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const resolve = options.resolve ?? systemResolve;
   try {
     for (let hop = 0; ; hop++) {
       checkScheme(current, hop === 0 ? url : `the page it redirects to (${current.href})`);
-      await checkAddress(current, options.allowPrivate ?? false);
-      const response = await fetch(current, {
-        redirect: 'manual',
-        signal,
-        headers: { accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8', 'user-agent': 'Gloss (research annotator)' },
-      });
-      if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
-        await response.body?.cancel().catch(() => undefined);
+      const addresses = await checkedAddresses(current, options.allowPrivate ?? false, resolve);
+      const response = await pinnedGet(current, addresses, HEADERS, signal);
+      const location = response.headers.location;
+      if (response.status >= 300 && response.status < 400 && location) {
+        response.close();
         if (hop >= maxRedirects) {
           throw new GlossError({
             code: 'unavailable',
@@ -210,7 +212,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
           });
         }
         try {
-          current = new URL(response.headers.get('location')!, current);
+          current = new URL(location, current);
         } catch {
           throw new GlossError({
             code: 'unavailable',
@@ -219,26 +221,26 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
         }
         continue;
       }
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => undefined);
+      if (response.status < 200 || response.status >= 300) {
+        response.close();
         const text = response.statusText ? ` (${response.statusText})` : '';
         throw new GlossError({
           code: response.status === 404 || response.status === 410 ? 'not-found' : 'unavailable',
           message: `The server answered HTTP ${response.status}${text} for ${current.href}; check the address, or try again later.`,
         });
       }
-      const contentType = response.headers.get('content-type') ?? undefined;
+      const contentType = response.headers['content-type'];
       const essence = contentType?.split(';')[0]!.trim().toLowerCase();
       if (essence && !HTML_TYPES.has(essence) && !TEXT_TYPES.has(essence)) {
-        abort.abort();
+        response.close();
         throw unsupportedType(current.href, essence);
       }
-      const bytes = await readCapped(response, maxBytes, abort, current.href);
+      const bytes = await readCapped(response, maxBytes, current.href);
       const source: ImportSource = { name: nameFrom(current), bytes, url, finalUrl: current.href, fetchedAt: new Date().toISOString() };
       if (contentType) source.mediaType = contentType;
       return source;
     }
   } catch (error) {
-    throw describeFailure(error, url, timeoutMs, options.signal);
+    throw describeFailure(error, url, timeoutMs, timeout, options.signal);
   }
 }

@@ -280,3 +280,8 @@ export function restoreAnnotation(db: Database, snapshot: AnnotationSnapshot): A
   indexAnnotation(db, snapshot.id);
   return getAnnotation(db, snapshot.id);
 }
+
+/** Sets when an annotation was made and last changed, for imports that carry both over. */
+export function setAnnotationTimes(db: Database, id: string, createdAt: string, updatedAt: string): void {
+  stmt(db, 'UPDATE annotations SET created_at = ?, updated_at = ? WHERE id = ?').run(createdAt, updatedAt, id);
+}

@@ -18,7 +18,7 @@ export interface NewDocument {
   blocks: Block[];
   contentHash: string;
   wordCount: number;
-  origin: Omit<DocumentOrigin, 'mediaType'> & { mediaType: string | null; bytes: Buffer | null };
+  origin: Omit<DocumentOrigin, 'mediaType' | 'hasOriginal'> & { mediaType: string | null; bytes: Buffer | null };
 }
 
 interface Row {
@@ -122,7 +122,8 @@ export function getDocument(db: Database, id: string): DocumentRecord {
   const summary = getSummary(db, id);
   const row = stmt(
     db,
-    `SELECT d.csl, d.text, d.blocks, d.summary, d.content_hash, o.kind, o.file_name, o.url, o.final_url, o.fetched_at, o.media_type
+    `SELECT d.csl, d.text, d.blocks, d.summary, d.content_hash, o.kind, o.file_name, o.url, o.final_url, o.fetched_at, o.media_type,
+       o.bytes IS NOT NULL AS has_original
      FROM documents d LEFT JOIN document_origins o ON o.document_id = d.id WHERE d.id = ?`,
   ).get(id) as {
     csl: string;
@@ -136,6 +137,7 @@ export function getDocument(db: Database, id: string): DocumentRecord {
     final_url: string | null;
     fetched_at: string | null;
     media_type: string | null;
+    has_original: number | null;
   };
   return {
     ...summary,
@@ -151,6 +153,7 @@ export function getDocument(db: Database, id: string): DocumentRecord {
       finalUrl: row.final_url,
       fetchedAt: row.fetched_at,
       mediaType: row.media_type,
+      hasOriginal: row.has_original === 1,
     },
   };
 }
@@ -233,6 +236,107 @@ export function documentText(db: Database, id: string): string {
 export function replaceText(db: Database, id: string, basedOn: number, next: { text: string; blocks: Block[]; contentHash: string; wordCount: number }): void {
   claimVersion(db, 'documents', id, basedOn, () => getDocument(db, id));
   stmt(db, 'UPDATE documents SET text = ?, blocks = ?, content_hash = ?, word_count = ?, updated_at = ? WHERE id = ?').run(
+    next.text,
+    JSON.stringify(next.blocks),
+    next.contentHash,
+    next.wordCount,
+    now(),
+    id,
+  );
+  indexDocument(db, id);
+}
+
+/**
+ * A live document that cites the same work: the same DOI, or the same URL and title (case aside);
+ * for a reference with neither (a printed report), the same title and date of issue.
+ */
+export function findCitationDuplicate(db: Database, csl: CslItem): { id: string; title: string; reason: 'DOI' | 'URL and title' | 'title and date' } | null {
+  const doi = typeof csl.DOI === 'string' ? csl.DOI.trim() : '';
+  if (doi !== '') {
+    const row = stmt(
+      db,
+      "SELECT id, title FROM documents WHERE deleted_at IS NULL AND lower(trim(json_extract(csl, '$.DOI'))) = lower(?) ORDER BY created_at LIMIT 1",
+    ).get(doi) as { id: string; title: string } | undefined;
+    if (row) return { ...row, reason: 'DOI' };
+  }
+  const url = typeof csl.URL === 'string' ? csl.URL.trim() : '';
+  const title = typeof csl.title === 'string' ? csl.title.trim() : '';
+  if (url !== '' && title !== '') {
+    const row = stmt(
+      db,
+      `SELECT id, title FROM documents WHERE deleted_at IS NULL AND trim(json_extract(csl, '$.URL')) = ?
+       AND lower(trim(coalesce(json_extract(csl, '$.title'), title))) = lower(?) ORDER BY created_at LIMIT 1`,
+    ).get(url, title) as { id: string; title: string } | undefined;
+    if (row) return { ...row, reason: 'URL and title' };
+  }
+  const issued = issuedKey(csl);
+  if (doi === '' && url === '' && title !== '' && issued !== null) {
+    const row = stmt(
+      db,
+      `SELECT id, title FROM documents WHERE deleted_at IS NULL AND issued = ?
+       AND lower(trim(coalesce(json_extract(csl, '$.title'), title))) = lower(?) ORDER BY created_at LIMIT 1`,
+    ).get(issued, title) as { id: string; title: string } | undefined;
+    if (row) return { ...row, reason: 'title and date' };
+  }
+  return null;
+}
+
+/** Where a document came from, with the original bytes when they were kept (for re-import). */
+export function getOriginSource(db: Database, id: string): DocumentOrigin & { bytes: Buffer | null } {
+  const row = stmt(db, 'SELECT kind, file_name, url, final_url, fetched_at, media_type, bytes FROM document_origins WHERE document_id = ?').get(id) as
+    | {
+        kind: DocumentOrigin['kind'];
+        file_name: string | null;
+        url: string | null;
+        final_url: string | null;
+        fetched_at: string | null;
+        media_type: string | null;
+        bytes: Buffer | null;
+      }
+    | undefined;
+  if (!row) throw notFound('document', id);
+  return {
+    kind: row.kind,
+    fileName: row.file_name,
+    url: row.url,
+    finalUrl: row.final_url,
+    fetchedAt: row.fetched_at,
+    mediaType: row.media_type,
+    hasOriginal: row.bytes !== null,
+    bytes: row.bytes,
+  };
+}
+
+export function setOrigin(db: Database, id: string, o: NewDocument['origin']): void {
+  stmt(db, 'UPDATE document_origins SET kind = ?, file_name = ?, url = ?, final_url = ?, fetched_at = ?, media_type = ?, bytes = ? WHERE document_id = ?').run(
+    o.kind,
+    o.fileName,
+    o.url,
+    o.finalUrl,
+    o.fetchedAt,
+    o.mediaType,
+    o.bytes,
+    id,
+  );
+}
+
+/** Gives an entry awaiting its text that text: it becomes a ready document of the given format. */
+export function fillText(
+  db: Database,
+  id: string,
+  basedOn: number,
+  next: { text: string; blocks: Block[]; contentHash: string; wordCount: number; format: SourceFormat; csl: CslItem; title: string },
+): void {
+  claimVersion(db, 'documents', id, basedOn, () => getDocument(db, id));
+  stmt(
+    db,
+    `UPDATE documents SET status = 'ready', format = ?, title = ?, csl = ?, issued = ?, text = ?, blocks = ?, content_hash = ?, word_count = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(
+    next.format,
+    next.title,
+    JSON.stringify(next.csl),
+    issuedKey(next.csl),
     next.text,
     JSON.stringify(next.blocks),
     next.contentHash,

@@ -15,6 +15,8 @@ import { ImportArea } from './importing/ImportArea';
 import { useImport } from './importing/useImport';
 import { LibraryPanel, type LibraryView } from './library/LibraryPanel';
 import { saveSort, savedSort, type SortKey } from './library/sorting';
+import { ExportDialog, type SelectionOption } from './export/ExportDialog';
+import { useTagList } from './fields/useTagList';
 import { useDocumentList } from './library/useDocumentList';
 import { useSearch } from './library/useSearch';
 import { DocumentView } from './reader/DocumentView';
@@ -57,6 +59,8 @@ export function App() {
   const [pasteOpen, setPasteOpen] = useState(false);
   const [draft, updateDraft, clearDraft] = usePasteDraft();
   const [openingSample, setOpeningSample] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const { tags } = useTagList();
   const fileInput = useRef<HTMLInputElement>(null);
   const dragging = useFileDrop(importer.start);
 
@@ -127,6 +131,17 @@ export function App() {
     [notices, open],
   );
 
+  // What the export dialog offers, the narrowest first: what the person is looking at is what they most likely want out.
+  const exportSelections: SelectionOption[] = [];
+  const filterTag = tagFilter ? tags.find((tag) => tag.id === tagFilter) : undefined;
+  if (filterTag) exportSelections.push({ label: `Claims tagged “${filterTag.name}”`, selection: { type: 'tag', tagId: filterTag.id } });
+  if (query.trim() !== '') exportSelections.push({ label: `Documents found by “${query.trim()}”`, selection: { type: 'search', query: query.trim() } });
+  if (openId) exportSelections.push({ label: 'The open document', selection: { type: 'documents', ids: [openId] } });
+  exportSelections.push({ label: 'The whole library', selection: { type: 'library' } });
+  for (const tag of tags) {
+    if (tag.id !== filterTag?.id) exportSelections.push({ label: `Claims tagged “${tag.name}”`, selection: { type: 'tag', tagId: tag.id } });
+  }
+
   return (
     <div className="app">
       <LibraryPanel
@@ -145,6 +160,7 @@ export function App() {
         search={search}
         onPaste={openPaste}
         onPickFiles={pickFiles}
+        onExport={() => setExportOpen(true)}
         onRestore={(doc) => void restore(doc)}
         onPurge={(doc) => void purge(doc)}
         importStatus={<ImportArea status={importer.status} onCancel={importer.cancel} onDismiss={importer.dismiss} />}
@@ -180,6 +196,7 @@ export function App() {
           open(id);
         }}
       />
+      <ExportDialog open={exportOpen} selections={exportSelections} onClose={() => setExportOpen(false)} />
       <input
         ref={fileInput}
         type="file"

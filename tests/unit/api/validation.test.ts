@@ -66,7 +66,8 @@ describe('API validation', () => {
   it('validates every method in the contract (no method accepts garbage)', async () => {
     const lib = await testLibrary();
     for (const method of METHOD_NAMES) {
-      if (method === 'kinds.list' || method === 'tags.list' || method === 'sources.list' || method === 'documents.list') continue;
+      // Methods without required arguments: the garbage keys are unknown to them and stripped.
+      if (method === 'kinds.list' || method === 'tags.list' || method === 'sources.list' || method === 'documents.list' || method === 'export.styles') continue;
       const result = await lib.host.call(method, { id: 12, documentId: [], query: {}, items: 'x' });
       expect(result.ok, method).toBe(false);
     }

@@ -75,7 +75,7 @@ describe('importPdf', () => {
 
   it('reports progress once per page, ending at the page count', async () => {
     const calls: [number, number][] = [];
-    await importPdf({ name: 'report.pdf', bytes: fixture('report.pdf') }, (done, total) => calls.push([done, total]));
+    await importPdf({ name: 'report.pdf', bytes: fixture('report.pdf') }, { onProgress: (done, total) => calls.push([done, total]) });
     expect(calls).toEqual([0, 1, 2, 3, 4, 5].map((done) => [done, 5]));
   });
 
@@ -121,7 +121,7 @@ describe('importPdf', () => {
 
   it(`refuses more than ${IMPORT_LIMITS.pdfPages} pages before reading any`, async () => {
     const progress: number[] = [];
-    const error = await importPdf({ name: 'huge.pdf', bytes: longReportPdf(IMPORT_LIMITS.pdfPages + 1) }, (done) => progress.push(done)).then(
+    const error = await importPdf({ name: 'huge.pdf', bytes: longReportPdf(IMPORT_LIMITS.pdfPages + 1) }, { onProgress: (done) => progress.push(done) }).then(
       () => null,
       (caught: unknown) => caught as GlossError,
     );

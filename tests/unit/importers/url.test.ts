@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GlossError } from '../../../src/shared/errors';
-import { fetchUrl, isBlockedAddress } from '../../../src/main/importers/url';
+import { fetchUrl, isBlockedAddress, type Resolve } from '../../../src/main/importers/url';
 
 const PAGE =
   '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Strike</title></head><body><p>Dock workers struck on Monday — €3m a day.</p></body></html>';
@@ -33,6 +34,14 @@ const routes: Record<string, Handler> = {
     res.writeHead(301, { location: 'file:///etc/passwd' });
     res.end();
   },
+  '/gzipped': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
+    res.end(gzipSync(PAGE));
+  },
+  '/to-second': (req, res) => {
+    res.writeHead(302, { location: `http://second.test:${req.socket.localPort}/page` });
+    res.end();
+  },
   '/hang': () => {
     // Never answers: the client's time-out must end the wait.
   },
@@ -41,11 +50,14 @@ const routes: Record<string, Handler> = {
 let server: Server;
 let base: string;
 let closedHuge = false;
+/** Every request the local server received, with the Host it was sent for. */
+const seen: { host: string | undefined; path: string }[] = [];
 const sockets = new Set<Socket>();
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    seen.push({ host: req.headers.host, path: url.pathname });
     const hops = /^\/chain\/(\d+)$/.exec(url.pathname);
     if (hops) {
       const left = Number(hops[1]);
@@ -186,5 +198,62 @@ describe('fetchUrl', () => {
     ])
       expect(isBlockedAddress(address), address).toBe(true);
     for (const address of ['93.184.216.34', '172.32.0.1', '8.8.8.8', '2606:4700::1111']) expect(isBlockedAddress(address), address).toBe(false);
+  });
+});
+
+/** A DNS server that answers each name from a script, one answer per lookup, repeating the last. */
+function scriptedDns(answers: Record<string, string[]>): { resolve: Resolve; asked: string[] } {
+  const asked: string[] = [];
+  const resolve: Resolve = async (host) => {
+    const script = answers[host];
+    if (!script) throw new Error(`ENOTFOUND ${host}`);
+    const address = script[Math.min(asked.filter((h) => h === host).length, script.length - 1)]!;
+    asked.push(host);
+    return [{ address, family: 4 }];
+  };
+  return { resolve, asked };
+}
+
+describe('fetchUrl and DNS', () => {
+  const port = () => new URL(base).port;
+
+  it('connects to the address it checked, not to a second DNS answer (DNS rebinding)', async () => {
+    seen.length = 0;
+    // "localhost" is 127.0.0.1 to the system resolver too, so a fetch that looked the name up again
+    // by any route would reach the local server; 192.0.2.1 (TEST-NET-1) is public but goes nowhere.
+    const dns = scriptedDns({ localhost: ['192.0.2.1', '127.0.0.1'] });
+    const error = await failure(fetchUrl(`http://localhost:${port()}/page`, { resolve: dns.resolve, timeoutMs: 500 }));
+    expect(error.code).toBe('unavailable');
+    expect(dns.asked).toEqual(['localhost']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toEqual([]);
+  });
+
+  it('refuses a name whose checked answer is private, whatever a later answer would be', async () => {
+    seen.length = 0;
+    const dns = scriptedDns({ 'rebind.test': ['127.0.0.1', '192.0.2.1'] });
+    const error = await failure(fetchUrl(`http://rebind.test:${port()}/page`, { resolve: dns.resolve }));
+    expect(error.message).toMatch(/refused to fetch .*127\.0\.0\.1/);
+    expect(seen).toEqual([]);
+  });
+
+  it('pins every redirect hop to its own checked answer and keeps each site name in the Host header', async () => {
+    seen.length = 0;
+    // Each name resolves to the local server only on its first lookup: the fetch succeeds only if
+    // every hop connects to the answer it checked instead of asking again.
+    const dns = scriptedDns({ 'first.test': ['127.0.0.1', '192.0.2.1'], 'second.test': ['127.0.0.1', '192.0.2.1'] });
+    const source = await fetchUrl(`http://first.test:${port()}/to-second`, { resolve: dns.resolve, allowPrivate: true, timeoutMs: 2000 });
+    expect(Buffer.from(source.bytes).toString('utf8')).toBe(PAGE);
+    expect(source.finalUrl).toBe(`http://second.test:${port()}/page`);
+    expect(dns.asked).toEqual(['first.test', 'second.test']);
+    expect(seen).toEqual([
+      { host: `first.test:${port()}`, path: '/to-second' },
+      { host: `second.test:${port()}`, path: '/page' },
+    ]);
+  });
+
+  it('decodes a compressed page', async () => {
+    const source = await fetchUrl(`${base}/gzipped`, { allowPrivate: true });
+    expect(Buffer.from(source.bytes).toString('utf8')).toBe(PAGE);
   });
 });

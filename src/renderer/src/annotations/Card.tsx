@@ -4,6 +4,7 @@ import { useCallback, useId, type CSSProperties, type KeyboardEvent } from 'reac
 import { claimStatuses } from '../../../shared/api';
 import { formatFigure } from '../../../shared/figures';
 import type { Annotation, AnchorStatus, ClaimStatus, Kind } from '../../../shared/model';
+import { CopyCitationButton } from '../export/CopyCitation';
 import { KIND_STYLES } from '../reader/highlights';
 import { CardFields } from './CardFields';
 import { NoteEditor } from './NoteEditor';
@@ -134,6 +135,7 @@ export function Card({ row, kinds, selected, store, onError }: Props) {
           />
           <CardFields row={row} store={store} disabled={provisional} />
           <div className="card-actions">
+            <CopyCitationButton annotationId={row.id} disabled={provisional} />
             {row.anchor === 'orphaned' && (
               <button type="button" className="button small" onClick={() => store.startReattach(row.id)}>
                 Re-attach to a selection

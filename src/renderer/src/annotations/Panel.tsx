@@ -1,10 +1,16 @@
 // The "Annotations" region beside the reader: every annotation of the document in reading order,
 // then those the corrected text no longer holds; kept in step with the reader's highlights.
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+// A tag filter, kept in the address, narrows the list; the reader fades the highlights it leaves out.
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Annotation } from '../../../shared/model';
 import { formatCount } from '../format';
+import { documentFilterHref, replaceRoute, useRoute } from '../hooks/useRoute';
 import { describeShortcut, LAST_KIND_SHORTCUT } from './keys';
 import { Card } from './Card';
+import { isFiltering, matchesFilter, NO_FILTER, tagOptions, tidyTagPaths, type TagFilter } from './filter';
+import { FilterBar, FilterList } from './PanelFilter';
 import type { AnnotationStore } from './store';
+import { useDimmedHighlights } from './useDimmedHighlights';
 import '../styles/annotations.css';
 
 interface Props {
@@ -26,10 +32,28 @@ function useUndoState(store: AnnotationStore) {
   return { canUndo, canRedo };
 }
 
+/** The filter the address holds for this document, and a way to change it there (so reload keeps it). */
+function useTagFilter(documentId: string): [TagFilter, (next: TagFilter) => void] {
+  const route = useRoute();
+  const here = route.name === 'document' && route.id === documentId ? route : null;
+  const filter = useMemo<TagFilter>(() => (here ? { tags: tidyTagPaths(here.filter.tags), match: here.filter.match } : NO_FILTER), [here]);
+  const annotationId = here?.annotationId ?? null;
+  const setFilter = useCallback((next: TagFilter) => replaceRoute(documentFilterHref(documentId, annotationId, next)), [documentId, annotationId]);
+  return [filter, setFilter];
+}
+
 export function AnnotationPanel({ store, onError }: Props) {
   const view = useStoreView(store);
   const { canUndo, canRedo } = useUndoState(store);
   const list = useRef<HTMLDivElement>(null);
+  const filterButton = useRef<HTMLButtonElement>(null);
+  const filterListId = useId();
+  const [filterOpen, setFilterOpen] = useState(false);
+  const [filter, setFilter] = useTagFilter(store.documentId);
+  const filtering = isFiltering(filter);
+  const matching = useMemo(() => view.rows.filter((row) => matchesFilter(row, filter)), [view.rows, filter]);
+  const options = useMemo(() => tagOptions(view.rows, filter.tags), [view.rows, filter.tags]);
+  useDimmedHighlights(filtering ? matching.map((row) => row.id) : null);
 
   useEffect(
     () =>
@@ -44,16 +68,32 @@ export function AnnotationPanel({ store, onError }: Props) {
     [store],
   );
 
-  const placed = view.rows.filter((row) => row.anchor !== 'orphaned');
-  const orphaned = view.rows.filter((row) => row.anchor === 'orphaned');
+  // The selected annotation stays in the list even when the filter leaves it out (a highlight just
+  // made, or one clicked in the reader), so it can still be edited; it says why it is there.
+  const kept = new Set(matching.map((row) => row.id));
+  const listed = filtering ? view.rows.filter((row) => kept.has(row.id) || row.id === view.selectedId) : view.rows;
+  const placed = listed.filter((row) => row.anchor !== 'orphaned');
+  const orphaned = listed.filter((row) => row.anchor === 'orphaned');
   const reattaching = view.reattachingId ? store.row(view.reattachingId) : undefined;
   const run = (step: Promise<string | null>) => step.catch((error: unknown) => onError('Could not undo or redo that', error));
+  const closeFilter = () => {
+    setFilterOpen(false);
+    filterButton.current?.focus();
+  };
+  const total = formatCount(view.rows.length, 'annotation', 'annotations');
+
+  const item = (row: Annotation) => (
+    <li key={row.id}>
+      {filtering && !kept.has(row.id) && <p className="outside-filter-note">Selected, though the tag filter leaves it out</p>}
+      <Card row={row} kinds={view.kinds} selected={row.id === view.selectedId} store={store} onError={onError} />
+    </li>
+  );
 
   return (
     <section className="annotations-panel" aria-label="Annotations" aria-busy={!view.loaded}>
       <header className="panel-head">
         <h2>Annotations</h2>
-        <span className="panel-count muted">{view.loaded ? formatCount(view.rows.length, 'annotation', 'annotations') : ''}</span>
+        <span className="panel-count muted">{view.loaded ? total : ''}</span>
         <div className="panel-tools">
           <button type="button" className="button quiet small" disabled={!canUndo} onClick={() => void run(store.undo.undo())} title="Undo (Ctrl+Z)">
             Undo
@@ -63,6 +103,19 @@ export function AnnotationPanel({ store, onError }: Props) {
           </button>
         </div>
       </header>
+      {(options.length > 0 || filtering) && (
+        <FilterBar
+          ref={filterButton}
+          filter={filter}
+          open={filterOpen}
+          controls={filterListId}
+          onToggle={() => setFilterOpen((open) => !open)}
+          shown={matching.length}
+          total={view.rows.length}
+          onChange={setFilter}
+        />
+      )}
+      {filterOpen && <FilterList id={filterListId} options={options} filter={filter} onChange={setFilter} onClose={closeFilter} />}
       {reattaching && (
         <div className="panel-banner" role="status">
           <p>Select the text in the document that “{reattaching.exact.slice(0, 60)}” should be attached to, then choose Attach here.</p>
@@ -89,13 +142,19 @@ export function AnnotationPanel({ store, onError }: Props) {
             </p>
           </div>
         )}
+        {view.loaded && filtering && view.rows.length > 0 && matching.length === 0 && (
+          <div className="panel-empty">
+            <p>No annotation here matches the tag filter.</p>
+            <p>
+              <button type="button" className="button small" onClick={() => setFilter({ ...NO_FILTER, match: filter.match })}>
+                Show all {total}
+              </button>
+            </p>
+          </div>
+        )}
         {placed.length > 0 && (
           <ol className="cards" aria-label="In reading order">
-            {placed.map((row) => (
-              <li key={row.id}>
-                <Card row={row} kinds={view.kinds} selected={row.id === view.selectedId} store={store} onError={onError} />
-              </li>
-            ))}
+            {placed.map(item)}
           </ol>
         )}
         {orphaned.length > 0 && (
@@ -103,11 +162,7 @@ export function AnnotationPanel({ store, onError }: Props) {
             <h3 id="orphans-heading">Not found in the corrected text</h3>
             <p className="muted">Kept with their quotes. Open one and re-attach it to a new selection.</p>
             <ol className="cards" aria-label="Orphaned">
-              {orphaned.map((row) => (
-                <li key={row.id}>
-                  <Card row={row} kinds={view.kinds} selected={row.id === view.selectedId} store={store} onError={onError} />
-                </li>
-              ))}
+              {orphaned.map(item)}
             </ol>
           </section>
         )}

@@ -23,7 +23,7 @@ type Option = { type: 'source'; source: Source } | { type: 'create' };
 
 const SEARCH_DELAY_MS = 150;
 const MAX_OPTIONS = 8;
-const linksKey = (links: SourceLink[]) => JSON.stringify(links.map((l) => [l.sourceId, l.role, l.locator]));
+const linkKey = (l: SourceLink) => JSON.stringify([l.sourceId, l.role, l.locator]);
 
 /** The alias that matched the search, to show why a source with another name was offered. */
 function matchedAlias(source: Source, query: string): string | null {
@@ -36,7 +36,7 @@ export function SourcesField({ value, onChange, disabled = false }: SourcesField
   const client = useClient();
   const labelId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [links, setLinks] = useEchoedValue(value, linksKey);
+  const [links, setLinks] = useEchoedValue(value, linkKey);
   const [typed, setTyped] = useState('');
   const [found, setFound] = useState<Source[]>([]);
   const [searchError, setSearchError] = useState<string | null>(null);

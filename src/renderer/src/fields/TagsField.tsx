@@ -17,12 +17,12 @@ export interface TagsFieldProps {
 
 type Option = { type: 'tag'; tag: Tag } | { type: 'create'; name: string };
 
-const idsKey = (refs: TagRef[]) => refs.map((ref) => ref.id).join('\n');
+const tagKey = (ref: TagRef) => ref.id;
 
 export function TagsField({ value, onChange, disabled = false }: TagsFieldProps) {
   const client = useClient();
   const { tags, error: listError } = useTagList();
-  const [chosen, setChosen] = useEchoedValue(value, idsKey);
+  const [chosen, setChosen] = useEchoedValue(value, tagKey);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +47,7 @@ export function TagsField({ value, onChange, disabled = false }: TagsFieldProps)
     options.unshift({ type: 'tag', tag: exact });
   }
 
-  const update = (next: TagRef[]) => {
+  const update = (next: readonly TagRef[]) => {
     setChosen(next);
     onChange(next.map((tag) => tag.id));
   };

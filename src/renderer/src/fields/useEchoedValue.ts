@@ -1,27 +1,28 @@
-// A field's own copy of its value, so edits show at once while the card saves them in the background.
+// A list field's own copy of its value, so edits show at once while the card saves them in the background.
 import { useCallback, useState } from 'react';
-import { EchoTracker } from './echo';
+import { PendingEdits } from './echo';
 
 /**
- * Shows `value` until the field changes it; afterwards shows the field's copy, and takes `value`
- * again only when it is not an echo of something the field itself reported.
+ * Shows `value` until the field changes it; then the field's copy wins until an incoming `value`
+ * agrees with every change the field made (its save came back), and from then on `value` again.
+ * `itemKey` names one item of the list; it must not depend on ids the save assigns.
  */
-export function useEchoedValue<T>(value: T, keyOf: (value: T) => string): [T, (next: T) => void] {
-  const [tracker] = useState(() => new EchoTracker());
+export function useEchoedValue<T>(value: readonly T[], itemKey: (item: T) => string): [readonly T[], (next: readonly T[]) => void] {
+  const [edits] = useState(() => new PendingEdits(itemKey));
   const [state, setState] = useState({ shown: value, prev: value });
   let shown = state.shown;
   if (state.prev !== value) {
-    shown = tracker.isEcho(keyOf(value)) ? state.shown : value;
+    shown = edits.receive(value);
     setState({ shown, prev: value });
   }
   const set = useCallback(
-    (next: T) => {
-      tracker.sentKey(keyOf(next));
-      setState((s) => ({ ...s, shown: next }));
-    },
-    // keyOf is expected to be a module-level function; a new one each render would not change the result.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [tracker],
+    (next: readonly T[]) =>
+      // In the updater, so two edits before a render build on each other; recording one twice changes nothing.
+      setState((s) => {
+        edits.edit(s.shown, next);
+        return { ...s, shown: next };
+      }),
+    [edits],
   );
   return [shown, set];
 }

@@ -1,9 +1,10 @@
 // Where the window is lives in the address (#/documents/<id>, #/sources/<id>, #/tags, …), so reload and Back keep it.
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { TagFilter } from '../annotations/filter';
 
 export type Route =
   | { name: 'home'; tagId: string | null }
-  | { name: 'document'; id: string; annotationId: string | null }
+  | { name: 'document'; id: string; annotationId: string | null; filter: TagFilter }
   | { name: 'tags' }
   | { name: 'sources' }
   | { name: 'source'; id: string }
@@ -24,12 +25,15 @@ const segment = (text: string): string | null => {
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
-  const home: Route = { name: 'home', tagId: segment(new URLSearchParams(search).get('tag') ?? '') };
+  const params = new URLSearchParams(search);
+  const home: Route = { name: 'home', tagId: segment(params.get('tag') ?? '') };
   if (parts[0] === 'documents' && parts[1]) {
     const id = segment(parts[1]);
     if (!id) return home;
     const annotationId = parts[2] === 'a' && parts[3] ? segment(parts[3]) : null;
-    return { name: 'document', id, annotationId };
+    // In a document, ?tag= holds tag paths for the Annotations panel's filter (in the library, a tag's id).
+    const filter: TagFilter = { tags: params.getAll('tag').filter(Boolean), match: params.get('match') === 'all' ? 'all' : 'any' };
+    return { name: 'document', id, annotationId, filter };
   }
   if (parts[0] === 'tags' && parts.length === 1) return { name: 'tags' };
   if (parts[0] === 'sources') {
@@ -43,6 +47,14 @@ export function parseRoute(hash: string): Route {
 
 export const documentHref = (id: string): string => DOCUMENTS + encodeURIComponent(id);
 export const annotationHref = (documentId: string, annotationId: string): string => `${documentHref(documentId)}/a/${encodeURIComponent(annotationId)}`;
+/** A document with its Annotations panel filtered by tag paths (and an annotation to focus, if any). */
+export function documentFilterHref(id: string, annotationId: string | null, filter: TagFilter): string {
+  const path = annotationId ? annotationHref(id, annotationId) : documentHref(id);
+  const params = new URLSearchParams(filter.tags.map((tag) => ['tag', tag]));
+  if (filter.tags.length > 0 && filter.match === 'all') params.set('match', 'all');
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
 export const sourceHref = (id: string): string => `#/sources/${encodeURIComponent(id)}`;
 export const SOURCES_HREF = '#/sources';
 export const TAGS_HREF = '#/tags';
@@ -69,6 +81,13 @@ export function navigate(href: string | null): void {
     return;
   }
   history.pushState(null, '', window.location.pathname + window.location.search);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+/** Changes the address without a new history entry (a filter being adjusted is not a place to go Back to). */
+export function replaceRoute(href: string): void {
+  if (window.location.hash === href) return;
+  history.replaceState(history.state, '', href);
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 

@@ -76,9 +76,20 @@ export function ImportArea({ status, onCancel, onDismiss }: { status: ImportStat
   );
 }
 
+/** The line under the bar: the file being read, with its pages while a long PDF is read. */
+function currentLine(status: ImportStatus): string {
+  const part = status.currentProgress;
+  if (status.cancelling) return part ? 'Cancelling…' : 'Cancelling after the current file…';
+  if (part && status.current) return `Reading ${part.unit} ${part.done.toLocaleString('en')} of ${part.total.toLocaleString('en')} — ${status.current}`;
+  return status.current ?? ' ';
+}
+
 function ImportPanel({ status, onCancel, onDismiss }: Props) {
   if (status.phase === 'finished') return <Summary status={status} onDismiss={onDismiss} />;
   const done = status.outcomes.length;
+  const part = status.currentProgress;
+  // The current file's pages move the bar within its share, so one long PDF does not sit at zero.
+  const value = Math.min(status.total, done + (part && part.total > 0 ? part.done / part.total : 0));
   return (
     <section className="import-panel" aria-label="Import progress">
       <p className="import-headline">
@@ -87,8 +98,8 @@ function ImportPanel({ status, onCancel, onDismiss }: Props) {
           : `Importing ${Math.min(done + 1, status.total)} of ${status.total}`}
       </p>
       {/* Without a value the bar is indeterminate: while files are read there is nothing to count yet. */}
-      {status.phase === 'reading' ? <progress aria-label="Import progress" /> : <progress max={status.total} value={done} aria-label="Import progress" />}
-      <p className="import-current muted">{status.cancelling ? 'Cancelling after the current file…' : (status.current ?? ' ')}</p>
+      {status.phase === 'reading' ? <progress aria-label="Import progress" /> : <progress max={status.total} value={value} aria-label="Import progress" />}
+      <p className="import-current muted">{currentLine(status)}</p>
       <div className="button-row">
         <button type="button" className="button small" onClick={onCancel} disabled={status.cancelling}>
           Cancel import

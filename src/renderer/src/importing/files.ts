@@ -1,4 +1,5 @@
-// Turns dropped or picked files into import items: text read here, other formats sent as bytes.
+// Turns dropped or picked files into import items: text read here, other formats sent as bytes;
+// bibliographies (BibTeX, RIS, CSL-JSON) are read as text and become entries awaiting their text.
 import { LIMITS } from '../../../shared/limits';
 import type { ImportOutcome } from '../../../shared/model';
 
@@ -9,14 +10,32 @@ export interface ImportItem {
   format?: 'text' | 'markdown';
   data?: string;
   mediaType?: string;
+  /** A BibTeX, RIS or CSL-JSON file: its references become entries, not a document. */
+  bibliography?: true;
+  /** W3C Web Annotation JSON-LD or a Hypothesis export: read onto the library's documents. */
+  annotations?: true;
 }
 
 const TEXT = /\.(txt|text)$/i;
 const MARKDOWN = /\.(md|markdown|mdown)$/i;
 const BINARY = /\.(html?|xhtml|pdf|docx)$/i;
+const BIBLIOGRAPHY = /\.(bib|bibtex|ris|json|jsonld)$/i;
+
+/**
+ * Annotation exports share the .json extension with CSL-JSON, so they are told apart by what
+ * they say: a JSON-LD context or Annotation types (W3C), or Hypothesis's uri and target fields.
+ */
+export function looksLikeAnnotations(name: string, content: string): boolean {
+  if (/\.jsonld$/i.test(name)) return true;
+  const head = content.slice(0, 20_000);
+  return /"type"\s*:\s*"Annotation(?:Collection|Page)?"/.test(head) || /"@context"/.test(head) || (/"uri"\s*:/.test(head) && /"target"\s*:/.test(head));
+}
+
+export const isBibliography = (name: string): boolean => BIBLIOGRAPHY.test(name);
 
 /** What the file picker offers; anything else dropped is reported, not silently ignored. */
-export const ACCEPT = '.txt,.text,.md,.markdown,.mdown,.html,.htm,.xhtml,.pdf,.docx,text/plain,text/markdown,text/html,application/pdf';
+export const ACCEPT =
+  '.txt,.text,.md,.markdown,.mdown,.html,.htm,.xhtml,.pdf,.docx,.bib,.bibtex,.ris,.json,.jsonld,text/plain,text/markdown,text/html,application/pdf';
 
 export function formatOfName(name: string): 'text' | 'markdown' | null {
   if (MARKDOWN.test(name)) return 'markdown';
@@ -26,7 +45,7 @@ export function formatOfName(name: string): 'text' | 'markdown' | null {
 
 const failed = (name: string, error: string): ImportOutcome => ({ name, status: 'failed', id: null, title: null, error });
 
-async function base64Of(file: File): Promise<string> {
+export async function base64Of(file: File): Promise<string> {
   const url = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
@@ -43,8 +62,9 @@ export async function readFiles(files: readonly File[]): Promise<{ items: Import
   const refused: ImportOutcome[] = [];
   for (const file of files) {
     const format = formatOfName(file.name);
-    if (!format && !BINARY.test(file.name)) {
-      refused.push(failed(file.name, 'Gloss reads .txt, .md, .html, .pdf and .docx files; this one is none of them.'));
+    const bibliography = isBibliography(file.name);
+    if (!format && !bibliography && !BINARY.test(file.name)) {
+      refused.push(failed(file.name, 'Gloss reads .txt, .md, .html, .pdf and .docx files, and references in .bib, .ris and .json; this one is none of them.'));
       continue;
     }
     if (file.size > MAX_FILE_BYTES) {
@@ -54,13 +74,14 @@ export async function readFiles(files: readonly File[]): Promise<{ items: Import
       continue;
     }
     try {
-      if (format) {
+      if (format || bibliography) {
         const content = await file.text();
         if (content.length > LIMITS.documentText) {
           refused.push(failed(file.name, `The file is too long: a document holds at most ${LIMITS.documentText.toLocaleString('en')} characters.`));
           continue;
         }
-        items.push({ name: file.name, content, format });
+        if (bibliography && looksLikeAnnotations(file.name, content)) items.push({ name: file.name, content, annotations: true });
+        else items.push(bibliography ? { name: file.name, content, bibliography } : { name: file.name, content, format: format! });
       } else {
         items.push({ name: file.name, data: await base64Of(file), ...(file.type ? { mediaType: file.type } : {}) });
       }

@@ -1,7 +1,11 @@
 // Adding files to the library: one file is created and opened; several run as an import job
 // with progress, cancellation and a summary of what was imported, skipped or failed, and why.
+// A bibliography (BibTeX, RIS, CSL-JSON) adds its references as entries awaiting their text.
 import { useCallback, useRef, useState } from 'react';
+import type { EntriesImport } from '../../../shared/api';
+import type { AnnotationImportSummary } from '../../../shared/export';
 import type { DocumentRecord, ImportOutcome, Job } from '../../../shared/model';
+import { formatCount } from '../format';
 import { useClient } from '../hooks/client';
 import { useNotices } from '../hooks/notices';
 import { batches, type ImportItem, readFiles } from './files';
@@ -13,6 +17,8 @@ export interface ImportStatus {
   total: number;
   outcomes: ImportOutcome[];
   current: string | null;
+  /** How far the current file has got, while its importer can tell (pages of a long PDF). */
+  currentProgress?: Job['currentProgress'];
   cancelling: boolean;
   cancelled: boolean;
   /** Why the import stopped early, when it did not finish on its own. */
@@ -24,6 +30,49 @@ export interface Importer {
   start: (files: File[]) => void;
   cancel: () => void;
   dismiss: () => void;
+}
+
+/** One outcome per reference: each entry created, each duplicate skipped with the copy it duplicates. */
+function entryOutcomes(name: string, result: EntriesImport): ImportOutcome[] {
+  return [
+    ...result.entries.map((entry): ImportOutcome => ({ name, status: 'imported', id: entry.id, title: `${entry.title} (awaiting text)`, error: null })),
+    ...result.duplicates.map((d): ImportOutcome => ({
+      name,
+      status: 'skipped',
+      id: null,
+      title: d.title,
+      error: `“${d.title}” is already in the library as “${d.existingTitle}” (same ${d.reason}).`,
+    })),
+  ];
+}
+
+/** The notice after an annotation file: how many were placed, kept as orphans, or left out and why. */
+function annotationsMessage(name: string, summary: AnnotationImportSummary): string {
+  const parts = [`Imported ${formatCount(summary.imported, 'annotation', 'annotations')} from ${name}.`];
+  if (summary.orphaned > 0)
+    parts.push(`${formatCount(summary.orphaned, 'was', 'were')} not found in the text and kept with ${summary.orphaned === 1 ? 'its' : 'their'} quote.`);
+  if (summary.skipped.length > 0)
+    parts.push(
+      `Left out: ${summary.skipped
+        .slice(0, 3)
+        .map((skip) => skip.reason)
+        .join('; ')}${summary.skipped.length > 3 ? ` and ${summary.skipped.length - 3} more` : ''}.`,
+    );
+  if (summary.unmatchedDocuments.length > 0)
+    parts.push(`No document in the library for ${summary.unmatchedDocuments.slice(0, 3).join(', ')}${summary.unmatchedDocuments.length > 3 ? '…' : ''}.`);
+  return parts.join(' ');
+}
+
+/** The notice after a bibliography: how many entries, which were already there, what was skipped. */
+function entriesMessage(name: string, result: EntriesImport): string {
+  const parts = [
+    result.entries.length > 0
+      ? `Added ${formatCount(result.entries.length, 'entry', 'entries')} from ${name}; open one to give it its text.`
+      : `No new entries from ${name}.`,
+  ];
+  if (result.duplicates.length > 0) parts.push(`Already in the library: ${result.duplicates.map((d) => `“${d.title}”`).join(', ')}.`);
+  if (result.warnings.length > 0) parts.push(`Note: ${result.warnings.join(' ')}`);
+  return parts.join(' ');
 }
 
 export function useImport(onOpen: (id: string) => void): Importer {
@@ -67,20 +116,46 @@ export function useImport(onOpen: (id: string) => void): Importer {
         try {
           if (files.length > 1)
             setStatus({ phase: 'reading', total: files.length, outcomes: [], current: null, cancelling: false, cancelled: false, error: null });
-          const { items, refused } = await readFiles(files);
-          if (items.length === 1 && refused.length === 0) {
+          const { items: read, refused } = await readFiles(files);
+          const items = read.filter((item) => !item.bibliography && !item.annotations);
+          for (const file of read.filter((item) => item.annotations)) {
+            const result = await client.try('annotations.importFile', { name: file.name, content: file.content ?? '' });
+            if (result.ok) notices.info(annotationsMessage(file.name, result.value));
+            else notices.error(`Could not import the annotations in ${file.name}`, result.error);
+          }
+          const fromEntries: ImportOutcome[] = [];
+          for (const file of read.filter((item) => item.bibliography)) {
+            const result = await client.try('documents.importEntries', { name: file.name, content: file.content ?? '' });
+            if (!result.ok) {
+              fromEntries.push({ name: file.name, status: 'failed', id: null, title: null, error: result.error.message });
+              continue;
+            }
+            fromEntries.push(...entryOutcomes(file.name, result.value));
+            if (items.length === 0 && refused.length === 0) notices.info(entriesMessage(file.name, result.value));
+          }
+          if (items.length === 0 && refused.length === 0 && fromEntries.every((o) => o.status !== 'failed')) {
+            setStatus(null);
+            const created = fromEntries.filter((o) => o.id !== null);
+            if (created.length === 1) onOpen(created[0]!.id!);
+            return;
+          }
+          // Text is created at once; a file the main side reads (a PDF may take a minute) runs as a job, so its progress shows.
+          if (items.length === 1 && refused.length === 0 && fromEntries.length === 0 && items[0]!.data === undefined) {
             setStatus(null);
             await createOne(items[0]!);
             return;
           }
-          const outcomes: ImportOutcome[] = [...refused];
+          const outcomes: ImportOutcome[] = [...refused, ...fromEntries];
+          // Each reference of a bibliography counts as one item of the summary.
+          const total = files.length - (read.length - items.length) + fromEntries.length;
           let error: string | null = null;
           const show = (job: Job | null) =>
             setStatus({
               phase: 'running',
-              total: files.length,
+              total,
               outcomes: job ? [...outcomes, ...job.outcomes] : [...outcomes],
               current: job?.current ?? null,
+              currentProgress: job?.currentProgress ?? null,
               cancelling: cancelRequested.current,
               cancelled: false,
               error: null,
@@ -110,9 +185,16 @@ export function useImport(onOpen: (id: string) => void): Importer {
             }
             if (result.value.state === 'cancelled') break;
           }
+          const only = files.length === 1 && outcomes.length === 1 && outcomes[0]!.status === 'imported' ? outcomes[0]! : null;
+          if (only?.id) {
+            setStatus(null);
+            onOpen(only.id);
+            notices.info(`Added “${only.title}” from ${only.name}.${only.warnings?.length ? ` Note: ${only.warnings.join(' ')}` : ''}`);
+            return;
+          }
           setStatus({
             phase: 'finished',
-            total: files.length,
+            total,
             outcomes,
             current: null,
             cancelling: false,
@@ -127,7 +209,7 @@ export function useImport(onOpen: (id: string) => void): Importer {
         }
       })();
     },
-    [client, createOne, notices],
+    [client, createOne, notices, onOpen],
   );
 
   const cancel = useCallback(() => {

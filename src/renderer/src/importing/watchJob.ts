@@ -7,11 +7,15 @@ import type { Job } from '../../../shared/model';
 
 const POLL_MS = 1_000;
 
+/** Pages read of the current file count as a fraction of a file, so a poll answered late never moves the bar back. */
+const progressOf = (job: Job): number =>
+  job.done + (job.currentProgress && job.currentProgress.total > 0 ? job.currentProgress.done / job.currentProgress.total : 0);
+
 function newest(a: Job | undefined, b: Job): Job {
   if (!a) return b;
   if (a.state !== 'running') return a;
   if (b.state !== 'running') return b;
-  return b.done >= a.done ? b : a;
+  return progressOf(b) >= progressOf(a) ? b : a;
 }
 
 /**

@@ -1,4 +1,5 @@
-// The library's documents: title in bold, outlet and date beneath, the open one marked current.
+// The library's documents: title in bold, outlet and date beneath, the open one marked current;
+// bibliographic entries that have no text yet say so.
 import type { DocumentSummary } from '../../../shared/model';
 import { documentByline, formatCount } from '../format';
 import { documentHref } from '../hooks/useRoute';
@@ -18,7 +19,10 @@ export function DocumentList({ items, total, openId, onLoadMore }: Props) {
           <li key={doc.id}>
             <a className="doc-row" href={documentHref(doc.id)} aria-current={doc.id === openId ? 'page' : undefined}>
               <span className="doc-title">{doc.title}</span>
-              <span className="doc-byline">{documentByline(doc)}</span>
+              <span className="doc-byline">
+                {doc.status === 'awaiting-text' && <span className="doc-marker">Awaiting text</span>}
+                {documentByline(doc)}
+              </span>
             </a>
           </li>
         ))}

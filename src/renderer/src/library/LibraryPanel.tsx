@@ -27,6 +27,7 @@ interface Props {
   search: SearchState;
   onPaste: () => void;
   onPickFiles: () => void;
+  onExport: () => void;
   onRestore: (doc: DocumentSummary) => void;
   onPurge: (doc: DocumentSummary) => void;
   /** Import progress or its summary, shown under the add buttons while there is one. */
@@ -145,6 +146,9 @@ export function LibraryPanel(props: Props) {
             </button>
             <button type="button" className="button" onClick={props.onPickFiles}>
               Add files
+            </button>
+            <button type="button" className="button" onClick={props.onExport}>
+              Export…
             </button>
           </div>
         </div>

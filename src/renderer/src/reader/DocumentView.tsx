@@ -8,9 +8,11 @@ import { useUndoShortcuts } from '../annotations/useUndoShortcuts';
 import { formatCount, formatIssued, formatTimestamp } from '../format';
 import { useClient } from '../hooks/client';
 import { useNotices } from '../hooks/notices';
+import { AwaitingText } from './AwaitingText';
+import { MetadataForm } from './MetadataForm';
 import { ReaderText } from './ReaderText';
 import { useDocument } from './useDocument';
-import { useEditMode } from './useEditMode';
+import { describeAnchors, useEditMode } from './useEditMode';
 
 interface Props {
   id: string;
@@ -33,7 +35,7 @@ function Details({ doc }: { doc: DocumentRecord }) {
     doc.outlet,
     doc.issued ? formatIssued(doc.issued) : null,
     doc.authors || null,
-    formatCount(doc.wordCount, 'word', 'words'),
+    doc.status === 'awaiting-text' ? 'awaiting its text' : formatCount(doc.wordCount, 'word', 'words'),
     `added ${formatTimestamp(doc.createdAt)}`,
   ].filter((part): part is string => Boolean(part));
   return <p className="reader-details">{parts.join(' · ')}</p>;
@@ -67,6 +69,8 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
   const annotationsReady = view.loaded || view.error !== null;
   useFocusAnnotation(store, focusAnnotationId ?? null, annotationsReady && doc !== null);
   const edit = useEditMode(doc, store, reload);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [reimporting, setReimporting] = useState(false);
 
   useEffect(() => {
     document.title = title ? `${title} — Gloss` : 'Gloss';
@@ -91,6 +95,38 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
     onClose();
     notices.info(`Moved “${doc.title}” to the Trash.`, [{ label: 'Undo', run: () => void restore(doc) }]);
   }, [client, doc, notices, onClose, restore]);
+
+  // Re-import replaces the text through the same path as corrected text: every annotation is placed again.
+  const reimport = useCallback(async () => {
+    if (!doc) return;
+    const from =
+      doc.origin.kind === 'url' ? (doc.origin.url ?? 'its web address') : `the original file${doc.origin.fileName ? ` (${doc.origin.fileName})` : ''}`;
+    if (
+      !window.confirm(
+        `Read “${doc.title}” again from ${from}? Its text is replaced by what the source says now (corrections made with Edit text included), and every annotation is placed again.`,
+      )
+    )
+      return;
+    setReimporting(true);
+    await store.queue.flushAll();
+    const result = await client.try('documents.reimport', { id: doc.id, version: doc.version });
+    setReimporting(false);
+    if (!result.ok) {
+      notices.error(`Could not re-import “${doc.title}”; nothing was changed`, result.error);
+      return;
+    }
+    const { changed, anchors, warnings } = result.value;
+    const note = warnings.length > 0 ? ` Note: ${warnings.join(' ')}` : '';
+    if (!changed) {
+      notices.info(`The source still reads the same; nothing was changed.${note}`);
+      return;
+    }
+    const orphaned = anchors.orphaned > 0 ? ' Annotations not found are kept with their quotes; re-attach them by selecting new text.' : '';
+    notices.info(`${describeAnchors(anchors).replace('Corrected text saved.', 'Re-imported from the source.')}${orphaned}${note}`);
+    store.textChanged();
+    await store.load();
+    reload();
+  }, [client, doc, notices, reload, store]);
 
   const purge = useCallback(async () => {
     if (!doc) return;
@@ -129,6 +165,8 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
 
   const trashed = doc.deletedAt !== null;
   const editing = edit.mode !== 'read';
+  const awaiting = doc.status === 'awaiting-text';
+  const hasSource = !awaiting && ((doc.origin.kind === 'url' && doc.origin.url !== null) || doc.origin.hasOriginal === true);
   return (
     <div className="document-layout">
       <section className="reader" aria-label="Document">
@@ -138,8 +176,33 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
           </p>
           <div className="reader-actions">
             {!trashed && edit.mode === 'read' && (
+              <button
+                type="button"
+                className="button quiet"
+                onClick={() => setDetailsOpen(true)}
+                title="Title, authors, date and the other details citations use"
+              >
+                Details
+              </button>
+            )}
+            {!trashed && !awaiting && edit.mode === 'read' && (
               <button type="button" className="button quiet" onClick={edit.start} title="Correct typos and OCR errors in the text">
                 Edit text
+              </button>
+            )}
+            {!trashed && hasSource && edit.mode === 'read' && (
+              <button
+                type="button"
+                className="button quiet"
+                onClick={() => void reimport()}
+                disabled={reimporting}
+                title={
+                  doc.origin.kind === 'url'
+                    ? 'Fetch the page again and place every annotation on its new text'
+                    : 'Read the original file again with the current importer'
+                }
+              >
+                {reimporting ? 'Re-importing…' : 'Re-import'}
               </button>
             )}
             {editing && (
@@ -190,7 +253,16 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
           <article className="reader-page">
             <Details doc={doc} />
             {!textStartsWithTitle(doc) && <h1 className="reader-title">{doc.title}</h1>}
-            {annotationsReady ? (
+            {awaiting ? (
+              <AwaitingText
+                doc={doc}
+                onOpen={onOpen}
+                onFilled={(filled, warnings) => {
+                  notices.info(`“${filled.title}” now has its text.${warnings.length > 0 ? ` Note: ${warnings.join(' ')}` : ''}`);
+                  reload();
+                }}
+              />
+            ) : annotationsReady ? (
               <ReaderText
                 key={`${doc.id}:${doc.contentHash}:${edit.round}`}
                 doc={doc}
@@ -207,6 +279,7 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
         </div>
       </section>
       <AnnotationPanel store={store} onError={reportError} />
+      <MetadataForm doc={doc} open={detailsOpen} onClose={() => setDetailsOpen(false)} onSaved={reload} />
     </div>
   );
 }

@@ -1,12 +1,13 @@
-// Every tag as a tree by path: rename (a whole branch at once), recolour, merge, delete with Undo, and filter the library.
-import { useEffect, useRef, useState } from 'react';
-import type { Tag } from '../../../shared/model';
+// Every tag as a tree by path: rename (a whole branch at once), recolour, merge, delete with Undo, filter the
+// library by it, and open the documents that use it with their Annotations panel filtered by it.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { DocumentSummary, Tag } from '../../../shared/model';
 import { useTagList } from '../fields';
 import { buildTagTree, flattenTagTree, normalizeTagName, sameTagName, type TagNode } from '../fields/tagPaths';
 import { formatCount } from '../format';
 import { useClient } from '../hooks/client';
 import { messageOf, useNotices } from '../hooks/notices';
-import { libraryTagHref } from '../hooks/useRoute';
+import { documentFilterHref, libraryTagHref } from '../hooks/useRoute';
 import { MergeDialog } from './MergeDialog';
 import { deleteTag, recolorTag, renamePlan, renameTags } from './tagActions';
 
@@ -44,6 +45,53 @@ function RenameBox({ path, onDone }: { path: string; onDone: (name: string | nul
   );
 }
 
+const WHERE_LIMIT = 20;
+
+/** The documents with annotations under a tag, each a link that opens it with the panel filtered by the tag. */
+function TagDocuments({ id, tag, path }: { id: string; tag: Tag; path: string }) {
+  const client = useClient();
+  const [found, setFound] = useState<{ items: DocumentSummary[]; total: number } | { error: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void client.try('documents.list', { tagId: tag.id, limit: WHERE_LIMIT }).then((result) => {
+      if (live) setFound(result.ok ? result.value : { error: messageOf(result.error) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, tag.id]);
+
+  return (
+    <div id={id} className="tag-where">
+      {found === null ? (
+        <p className="muted">Looking for documents…</p>
+      ) : 'error' in found ? (
+        <p className="inline-error">The documents could not be listed: {found.error}</p>
+      ) : found.items.length === 0 ? (
+        <p className="muted">No annotation is tagged {path} yet.</p>
+      ) : (
+        <>
+          <p className="muted">Open a document with its Annotations panel showing only what is tagged {path}:</p>
+          <ul aria-label={`Documents with annotations tagged ${path}`}>
+            {found.items.map((doc) => (
+              <li key={doc.id}>
+                <a href={documentFilterHref(doc.id, null, { tags: [path], match: 'any' })}>{doc.title}</a>
+              </li>
+            ))}
+          </ul>
+          {found.total > found.items.length && (
+            <p className="muted">
+              And {formatCount(found.total - found.items.length, 'more document', 'more documents')}:{' '}
+              <a href={libraryTagHref(tag.id)}>see them all in the library</a>.
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
 export function TagsView() {
   const client = useClient();
   const notices = useNotices();
@@ -54,6 +102,8 @@ export function TagsView() {
   const [problem, setProblem] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [colors, setColors] = useState<Record<string, string>>({});
+  const [showingWhere, setShowingWhere] = useState<string | null>(null);
+  const whereId = useId();
   const colorTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
   useEffect(() => {
@@ -187,12 +237,23 @@ export function TagsView() {
               <a className="button quiet small" href={libraryTagHref(tag.id)} aria-label={`Show documents tagged ${label}`}>
                 Documents
               </a>
+              <button
+                type="button"
+                className="button quiet small"
+                aria-label={`Annotations tagged ${label}`}
+                aria-expanded={showingWhere === tag.id}
+                aria-controls={showingWhere === tag.id ? whereId : undefined}
+                onClick={() => setShowingWhere((current) => (current === tag.id ? null : tag.id))}
+              >
+                Annotations
+              </button>
               <button type="button" className="button quiet small danger" aria-label={`Delete tag ${label}`} onClick={() => void remove(tag)}>
                 Delete
               </button>
             </>
           )}
         </span>
+        {tag && showingWhere === tag.id && <TagDocuments id={whereId} tag={tag} path={label} />}
       </li>
     );
   };

@@ -1,0 +1,99 @@
+// `gloss export` and `gloss import-annotations`: the export dialog and the annotation import from
+// a script. The file is written whole or not at all: to a temporary name beside it, then renamed.
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { GlossError } from '../../shared/errors';
+import { EXPORT_FORMATS, exportRequestSchema, type ExportSelection } from '../../shared/export';
+import type { Tag } from '../../shared/model';
+import { importAnnotationFile } from '../domain/annotation-import/apply';
+import { produceExport, stylesFolder } from '../export/service';
+import { IMPORT_LIMITS } from '../importers/types';
+import { call, dataDir, type Io, UsageError, type Values, withHost } from './common';
+
+function strings(value: string | boolean | string[] | undefined): string[] {
+  if (value === undefined || typeof value === 'boolean') return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function single(values: Values, name: string): string | undefined {
+  const all = strings(values[name]);
+  if (all.length > 1) throw new UsageError(`--${name} may be given once.`);
+  return all[0];
+}
+
+/** Writes beside the target first, so an interrupted export never leaves half a file under the real name. */
+function writeWhole(file: string, bytes: Uint8Array): void {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new GlossError({ code: 'unavailable', message: `Could not write ${file}: ${(error as Error).message}` });
+  }
+}
+
+export async function exportCommand(values: Values, io: Io): Promise<number> {
+  const format = single(values, 'format');
+  if (!format) throw new UsageError(`export needs --format, one of ${EXPORT_FORMATS.join(', ')}.`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format ${format} is not known; use one of ${EXPORT_FORMATS.join(', ')}.`);
+  const out = single(values, 'out');
+  if (!out) throw new UsageError('export needs --out FILE: where to write the export.');
+  const tag = single(values, 'tag');
+  const docs = strings(values.doc);
+  if (tag && docs.length > 0) throw new UsageError('Choose the documents by --tag or by --doc, not both.');
+  const style = single(values, 'style');
+  return withHost(values, async (host) => {
+    let selection: ExportSelection = { type: 'library' };
+    if (docs.length > 0) selection = { type: 'documents', ids: docs };
+    if (tag) {
+      const tags = await call<Tag[]>(host, 'tags.list', {});
+      const wanted = tags.find((t) => t.name.toLowerCase() === tag.trim().toLowerCase() || t.id === tag);
+      if (!wanted) throw new GlossError({ code: 'not-found', message: `There is no tag “${tag}” in this library.` });
+      selection = { type: 'tag', tagId: wanted.id };
+    }
+    const parsed = exportRequestSchema.safeParse({
+      selection,
+      format,
+      ...(style ? { style } : {}),
+      ...(single(values, 'group-by') ? { grouping: single(values, 'group-by') } : {}),
+      ...(single(values, 'sort') ? { sort: single(values, 'sort') } : {}),
+      bom: values.bom === true,
+    });
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'export'}: ${issue.message}`).join('; '));
+    const output = await produceExport({ db: host.library.db, stylesDir: stylesFolder(host.library.dir), allowStylePaths: true }, parsed.data);
+    writeWhole(out, output.bytes);
+    if (values.json) io.out(JSON.stringify({ file: out, format, bytes: output.bytes.length }));
+    else io.out(`Wrote ${out} (${output.bytes.length.toLocaleString('en')} bytes).`);
+    return 0;
+  });
+}
+
+export async function importAnnotationsCommand(files: string[], values: Values, io: Io): Promise<number> {
+  if (files.length !== 1) throw new UsageError('import-annotations takes one FILE (W3C JSON-LD or a Hypothesis JSON export).');
+  const file = files[0]!;
+  dataDir(values);
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new GlossError({ code: 'not-found', message: `${file}: no such file.` });
+  }
+  if (size > IMPORT_LIMITS.fileBytes)
+    throw new GlossError({ code: 'too-large', message: `${file} is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.` });
+  const raw = readFileSync(file, 'utf8');
+  return withHost(values, async (host) => {
+    const summary = host.library.db.transaction(() => importAnnotationFile(host.library.db, raw, basename(file))).immediate();
+    if (values.json) {
+      io.out(JSON.stringify(summary));
+      return 0;
+    }
+    io.out(
+      `Imported ${summary.imported} annotation${summary.imported === 1 ? '' : 's'}${summary.orphaned > 0 ? ` (${summary.orphaned} not found in their text, kept as orphans)` : ''}.`,
+    );
+    for (const skip of summary.skipped) io.out(`skipped ${skip.id}: ${skip.reason}`);
+    for (const url of summary.unmatchedDocuments) io.out(`no document in the library for ${url}`);
+    return 0;
+  });
+}
