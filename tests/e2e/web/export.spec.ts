@@ -122,3 +122,20 @@ test('copies a claim as a quote with its APA citation', async ({ page, gloss, co
   const copied = await page.evaluate<string>('navigator.clipboard.readText()');
   expect(copied).toBe('“forced labour generates approximately US$150 billion in illegal profits per year” (International Labour Organization, 2014, para. 2)');
 });
+
+test('adds a .csl style from the dialog and previews with it; a file that is not a style is refused with a message', async ({ page, gloss }) => {
+  await openGloss(page, gloss);
+  await library(page, gloss);
+  await page.reload();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption({ label: 'Markdown' });
+  const styleInput = dialog.locator('input[type="file"][accept=".csl"]');
+
+  await styleInput.setInputFiles({ name: 'broken.csl', mimeType: 'application/xml', buffer: Buffer.from('<style><unclosed>') });
+  await expect(dialog.getByRole('alert')).toContainText('broken.csl');
+
+  await styleInput.setInputFiles(join(__dirname, '../../fixtures/export/styles/gloss-test-author-year.csl'));
+  await expect(dialog.getByLabel('Citation style')).toHaveValue('user:gloss-test-author-year.csl');
+  await expect(dialog.getByRole('region', { name: /Preview/ })).toContainText('International Labour Organization — Profits and poverty: The economics of forced labour (2014)');
+});

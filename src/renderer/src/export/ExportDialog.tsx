@@ -64,12 +64,29 @@ export function ExportDialog({ open, selections, onClose }: Props) {
     } else if (!open && element.open) element.close();
   }, [open]);
 
+  const [stylesVersion, setStylesVersion] = useState(0);
+  const styleFile = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!open) return;
     void client.try('export.styles', {}).then((result) => {
       if (result.ok) setStyles(result.value);
     });
-  }, [client, open]);
+  }, [client, open, stylesVersion]);
+
+  const addStyle = async (file: File) => {
+    setProblem(null);
+    if (file.size > 2_000_000) {
+      setProblem({ code: 'too-large', message: `${file.name} is larger than a citation style can be (2 MB).` });
+      return;
+    }
+    const result = await client.try('export.addStyle', { name: file.name, content: await file.text() });
+    if (!result.ok) {
+      setProblem(result.error);
+      return;
+    }
+    setStylesVersion((n) => n + 1);
+    update({ style: result.value.id });
+  };
 
   useEffect(() => saveExportChoices(choices), [choices]);
 
@@ -160,17 +177,35 @@ export function ExportDialog({ open, selections, onClose }: Props) {
               </select>
             </label>
             {citing && (
-              <label className="field">
-                <span className="field-label">Citation style</span>
-                <select value={choices.style} onChange={(event) => update({ style: event.target.value })}>
-                  {styles.length === 0 && <option value={choices.style}>{choices.style}</option>}
-                  {styles.map((style) => (
-                    <option key={style.id} value={style.id}>
-                      {style.title}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <>
+                <label className="field">
+                  <span className="field-label">Citation style</span>
+                  <select value={choices.style} onChange={(event) => update({ style: event.target.value })}>
+                    {styles.length === 0 && <option value={choices.style}>{choices.style}</option>}
+                    {styles.map((style) => (
+                      <option key={style.id} value={style.id}>
+                        {style.title}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="button" className="button quiet small export-add-style" onClick={() => styleFile.current?.click()}>
+                  Add a style (.csl)…
+                </button>
+                <input
+                  ref={styleFile}
+                  type="file"
+                  accept=".csl"
+                  className="visually-hidden"
+                  tabIndex={-1}
+                  aria-hidden="true"
+                  onChange={(event) => {
+                    const file = event.target.files?.[0];
+                    event.target.value = '';
+                    if (file) void addStyle(file);
+                  }}
+                />
+              </>
             )}
             {bibliography && (
               <>
