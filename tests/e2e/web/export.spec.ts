@@ -137,5 +137,7 @@ test('adds a .csl style from the dialog and previews with it; a file that is not
 
   await styleInput.setInputFiles(join(__dirname, '../../fixtures/export/styles/gloss-test-author-year.csl'));
   await expect(dialog.getByLabel('Citation style')).toHaveValue('user:gloss-test-author-year.csl');
-  await expect(dialog.getByRole('region', { name: /Preview/ })).toContainText('International Labour Organization — Profits and poverty: The economics of forced labour (2014)');
+  await expect(dialog.getByRole('region', { name: /Preview/ })).toContainText(
+    'International Labour Organization — Profits and poverty: The economics of forced labour (2014)',
+  );
 });
