@@ -219,6 +219,15 @@ interface SortKeys {
   title: string;
 }
 
+/**
+ * The entries in the order the export lists them. Numbered styles (Vancouver) number references in
+ * the order the processor is given them, so the export registers its items in this order and the
+ * numbers run 1, 2, 3… down the list.
+ */
+export function exportOrder(entries: ExportEntry[], sort: SortKey): ExportEntry[] {
+  return sortEntries(entries, sort, new Intl.Collator(undefined, { numeric: true }));
+}
+
 function sortEntries(entries: ExportEntry[], sort: SortKey, collator: Intl.Collator): ExportEntry[] {
   const keyed = entries.map((entry) => ({ entry, keys: sortKeys(entry.document) }));
   // Entries without the key go last; ties fall to the other keys, then to the order given (sort is stable).

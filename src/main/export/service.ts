@@ -9,7 +9,7 @@ import type { RichDocument, Run } from '../../shared/rich-text';
 import { getAnnotation } from '../store/annotations';
 import { getDocument } from '../store/documents';
 import type { Database } from '../store/native';
-import { buildBibliography, DEFAULT_TITLE } from './bibliography';
+import { buildBibliography, DEFAULT_TITLE, exportOrder } from './bibliography';
 import { createCitationProcessor } from './citations/processor';
 import { runsText } from './citations/runs';
 import { listStyles, loadStyle, type LoadedStyle } from './citations/styles';
@@ -22,7 +22,7 @@ import { renderMarkdown } from './render/markdown';
 import { renderPdf } from './render/pdf';
 import { renderText } from './render/text';
 import { selectForExport } from './select';
-import type { BibliographyOptions, CitationProcessor, ExportSet } from './types';
+import type { BibliographyOptions, CitationProcessor, ExportSet, SortKey } from './types';
 import { writeW3c } from './w3c/collection';
 
 /** User styles are named `user:<file name>` in the API, so a window can only pick files from the library's styles folder. */
@@ -69,10 +69,10 @@ function resolveStyle(style: string, env: ExportEnvironment): LoadedStyle {
   return loadStyle(style);
 }
 
-function processorFor(set: ExportSet, style: string, env: ExportEnvironment): CitationProcessor {
+function processorFor(set: ExportSet, style: string, env: ExportEnvironment, sort: SortKey = 'author'): CitationProcessor {
   return createCitationProcessor({
     style: resolveStyle(style, env),
-    items: set.entries.map(({ document }) => ({ ...document.csl, title: document.csl.title ?? document.title, id: document.id })),
+    items: exportOrder(set.entries, sort).map(({ document }) => ({ ...document.csl, title: document.csl.title ?? document.title, id: document.id })),
   });
 }
 
@@ -108,7 +108,7 @@ export function previewExport(env: ExportEnvironment, request: ParsedExportReque
   let document: RichDocument;
   if (set.entries.length === 0) document = { title: titleOf(request, set), blocks: [] };
   else if (bibliography) {
-    const processor = processorFor(set, request.style, env);
+    const processor = processorFor(set, request.style, env, request.sort);
     // The preview's entries are the export's first ones: sort the whole set, then cut.
     const full = buildBibliography(set, processor, optionsOf(request), titleOf(request, set));
     document = { title: full.title, blocks: firstEntries(full.blocks, limit) };
@@ -150,7 +150,7 @@ function dataFile(request: ParsedExportRequest, set: ExportSet, env: ExportEnvir
     case 'w3c':
       return Buffer.from(writeW3c(set), 'utf8');
     case 'csv': {
-      const processor = processorFor(set, request.style, env);
+      const processor = processorFor(set, request.style, env, request.sort);
       const csv = claimTable(set, { citation: (id) => runsText(processor.citation(id)), bom: request.bom, ...(request.kinds ? { kinds: request.kinds } : {}) });
       return Buffer.from(csv, 'utf8');
     }
@@ -195,7 +195,7 @@ export async function produceExport(env: ExportEnvironment, request: ParsedExpor
     await step(total, 'Done');
     return { fileName, mediaType, bytes };
   }
-  const document = buildBibliography(set, processorFor(set, request.style, env), optionsOf(request), title);
+  const document = buildBibliography(set, processorFor(set, request.style, env, request.sort), optionsOf(request), title);
   await step(2, `Writing ${FORMAT_FILES[request.format].label}`);
   let bytes: Buffer;
   switch (request.format) {

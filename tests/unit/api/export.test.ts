@@ -76,6 +76,24 @@ describe('export through the API', () => {
     expect((await failure(lib.call('export.take', { jobId: job.id }))).message).toMatch(/already been saved/);
   });
 
+  it('numbers Vancouver references 1, 2, 3 down the list, whatever order the documents were added in', async () => {
+    const { lib } = await sampleLibrary();
+    const later = await lib.call('documents.create', { text: 'Debt bondage in brick kilns\n\nMost workers owed more than a year of wages.', title: 'Debt bondage' });
+    await lib.call('documents.update', {
+      id: later.id,
+      version: later.version,
+      csl: { type: 'article-journal', title: 'Debt bondage in brick kilns', author: [{ family: 'Anderson', given: 'Maria' }], issued: { 'date-parts': [[2019]] }, 'container-title': 'Journal of Labour Studies' },
+    });
+    const job = await finished(lib, await lib.call('export.start', { selection: { type: 'library' }, format: 'txt', style: 'vancouver', sort: 'author' }));
+    const text = Buffer.from((await lib.call('export.take', { jobId: job.id })).data, 'base64').toString('utf8');
+    const anderson = text.indexOf('Anderson M.');
+    const ilo = text.indexOf('International Labour Organization.');
+    expect(anderson).toBeGreaterThan(-1);
+    expect(ilo).toBeGreaterThan(anderson);
+    expect(text.slice(anderson - 3, anderson)).toMatch(/1\.\s?$/);
+    expect(text.slice(ilo - 3, ilo)).toMatch(/2\.\s?$/);
+  });
+
   it('writes a DOCX that opens as an Office Open XML package', async () => {
     const { lib } = await sampleLibrary();
     const job = await finished(lib, await lib.call('export.start', { selection: { type: 'library' }, format: 'docx', style: 'chicago-author-date' }));

@@ -78,16 +78,13 @@ function write(pdf: PDFKit.PDFDocument, block: RichBlock, first: boolean): void 
     const x = at(block.indent);
     block.items.forEach((item, i) => {
       const marker = block.ordered ? `${i + 1}.` : '•';
-      // The marker hangs in the indent, so every line of the item starts at the same place.
-      const text: Run[] = [{ text: `${marker}\u00a0` }, ...item];
-      paragraph(
-        pdf,
-        text,
-        { size: SIZE, color: TEXT_COLOR },
-        left + x + HANG,
-        width - x - HANG,
-        -pdf.font('regular').fontSize(SIZE).widthOfString(`${marker}\u00a0`),
-      );
+      // The marker is set on its own in the indent, then the item beside it, so every line of the
+      // item starts at the same place and the marker never runs into the text.
+      const y = pdf.y;
+      pdf.font('regular').fontSize(SIZE).fillColor(TEXT_COLOR);
+      pdf.text(marker, left + x, y, { width: HANG - 2, lineBreak: false });
+      pdf.y = y;
+      paragraph(pdf, item, { size: SIZE, color: TEXT_COLOR }, left + x + HANG, width - x - HANG, 0);
     });
     pdf.moveDown(0.3);
     return;

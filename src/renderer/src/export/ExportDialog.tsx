@@ -147,163 +147,166 @@ export function ExportDialog({ open, selections, onClose }: Props) {
         if (!running) onClose();
       }}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void start();
-        }}
-      >
-        <h2 id={ids.heading}>Export</h2>
-        <div className="export-layout">
-          <div className="export-options">
-            <label className="field">
-              <span className="field-label">What</span>
-              <select value={selectionIndex} onChange={(event) => setSelectionIndex(Number(event.target.value))}>
-                {selections.map((option, index) => (
-                  <option key={index} value={index}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span className="field-label">Format</span>
-              <select value={choices.format} onChange={(event) => update({ format: event.target.value as ExportFormat })}>
-                {EXPORT_FORMATS.map((format) => (
-                  <option key={format} value={format}>
-                    {FORMAT_FILES[format].label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {citing && (
-              <>
-                <label className="field">
-                  <span className="field-label">Citation style</span>
-                  <select value={choices.style} onChange={(event) => update({ style: event.target.value })}>
-                    {styles.length === 0 && <option value={choices.style}>{choices.style}</option>}
-                    {styles.map((style) => (
-                      <option key={style.id} value={style.id}>
-                        {style.title}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <button type="button" className="button quiet small export-add-style" onClick={() => styleFile.current?.click()}>
-                  Add a style (.csl)…
-                </button>
-                <input
-                  ref={styleFile}
-                  type="file"
-                  accept=".csl"
-                  className="visually-hidden"
-                  tabIndex={-1}
-                  aria-hidden="true"
-                  onChange={(event) => {
-                    const file = event.target.files?.[0];
-                    event.target.value = '';
-                    if (file) void addStyle(file);
-                  }}
-                />
-              </>
-            )}
-            {bibliography && (
-              <>
-                <label className="field">
-                  <span className="field-label">Group by</span>
-                  <select value={choices.grouping} onChange={(event) => update({ grouping: event.target.value as ExportChoices['grouping'] })}>
-                    <option value="document">Document</option>
-                    <option value="source">Source</option>
-                    <option value="tag">Tag</option>
-                  </select>
-                </label>
-                <label className="field">
-                  <span className="field-label">Sort by</span>
-                  <select value={choices.sort} onChange={(event) => update({ sort: event.target.value as ExportChoices['sort'] })}>
-                    <option value="author">Author</option>
-                    <option value="date">Date</option>
-                    <option value="title">Title</option>
-                  </select>
-                </label>
-                <fieldset className="field export-include">
-                  <legend className="field-label">Each entry carries</legend>
-                  {(Object.keys(INCLUDE_LABELS) as (keyof ExportChoices['include'])[]).map((key) => (
-                    <label key={key}>
-                      <input
-                        type="checkbox"
-                        checked={choices.include[key]}
-                        onChange={(event) => update({ include: { ...choices.include, [key]: event.target.checked } })}
-                      />{' '}
-                      {INCLUDE_LABELS[key]}
-                    </label>
+      {/* Only while open: a closed dialog keeps no controls (such as its file input) in the page. */}
+      {open && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void start();
+          }}
+        >
+          <h2 id={ids.heading}>Export</h2>
+          <div className="export-layout">
+            <div className="export-options">
+              <label className="field">
+                <span className="field-label">What</span>
+                <select value={selectionIndex} onChange={(event) => setSelectionIndex(Number(event.target.value))}>
+                  {selections.map((option, index) => (
+                    <option key={index} value={index}>
+                      {option.label}
+                    </option>
                   ))}
-                </fieldset>
-              </>
-            )}
-            {choices.format === 'csv' && (
-              <label className="export-check">
-                <input type="checkbox" checked={choices.bom} onChange={(event) => update({ bom: event.target.checked })} /> Add a byte-order mark (for Excel)
+                </select>
               </label>
-            )}
-          </div>
-          <section className="export-preview" aria-labelledby={ids.preview}>
-            <h3 id={ids.preview} className="field-label">
-              Preview
-              {preview && (
-                <span className="export-count">
-                  {' '}
-                  — {preview.shown} of {preview.documentCount} {preview.documentCount === 1 ? 'document' : 'documents'}, {preview.annotationCount}{' '}
-                  {preview.annotationCount === 1 ? 'annotation' : 'annotations'}
-                </span>
+              <label className="field">
+                <span className="field-label">Format</span>
+                <select value={choices.format} onChange={(event) => update({ format: event.target.value as ExportFormat })}>
+                  {EXPORT_FORMATS.map((format) => (
+                    <option key={format} value={format}>
+                      {FORMAT_FILES[format].label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {citing && (
+                <>
+                  <label className="field">
+                    <span className="field-label">Citation style</span>
+                    <select value={choices.style} onChange={(event) => update({ style: event.target.value })}>
+                      {styles.length === 0 && <option value={choices.style}>{choices.style}</option>}
+                      {styles.map((style) => (
+                        <option key={style.id} value={style.id}>
+                          {style.title}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <button type="button" className="button quiet small export-add-style" onClick={() => styleFile.current?.click()}>
+                    Add a style (.csl)…
+                  </button>
+                  <input
+                    ref={styleFile}
+                    type="file"
+                    accept=".csl"
+                    className="visually-hidden"
+                    tabIndex={-1}
+                    aria-hidden="true"
+                    onChange={(event) => {
+                      const file = event.target.files?.[0];
+                      event.target.value = '';
+                      if (file) void addStyle(file);
+                    }}
+                  />
+                </>
               )}
-            </h3>
-            <div className="export-preview-body" aria-live="polite">
-              {previewProblem ? (
-                <p className="export-preview-problem">{previewProblem}</p>
-              ) : preview ? (
-                preview.documentCount === 0 ? (
-                  <p className="export-preview-empty">Nothing to export: no document matches this choice.</p>
-                ) : (
-                  <RichPreview document={preview.document} />
-                )
-              ) : (
-                <p className="export-preview-empty">Preparing the preview…</p>
+              {bibliography && (
+                <>
+                  <label className="field">
+                    <span className="field-label">Group by</span>
+                    <select value={choices.grouping} onChange={(event) => update({ grouping: event.target.value as ExportChoices['grouping'] })}>
+                      <option value="document">Document</option>
+                      <option value="source">Source</option>
+                      <option value="tag">Tag</option>
+                    </select>
+                  </label>
+                  <label className="field">
+                    <span className="field-label">Sort by</span>
+                    <select value={choices.sort} onChange={(event) => update({ sort: event.target.value as ExportChoices['sort'] })}>
+                      <option value="author">Author</option>
+                      <option value="date">Date</option>
+                      <option value="title">Title</option>
+                    </select>
+                  </label>
+                  <fieldset className="field export-include">
+                    <legend className="field-label">Each entry carries</legend>
+                    {(Object.keys(INCLUDE_LABELS) as (keyof ExportChoices['include'])[]).map((key) => (
+                      <label key={key}>
+                        <input
+                          type="checkbox"
+                          checked={choices.include[key]}
+                          onChange={(event) => update({ include: { ...choices.include, [key]: event.target.checked } })}
+                        />{' '}
+                        {INCLUDE_LABELS[key]}
+                      </label>
+                    ))}
+                  </fieldset>
+                </>
+              )}
+              {choices.format === 'csv' && (
+                <label className="export-check">
+                  <input type="checkbox" checked={choices.bom} onChange={(event) => update({ bom: event.target.checked })} /> Add a byte-order mark (for Excel)
+                </label>
               )}
             </div>
-          </section>
-        </div>
-
-        {job && job.state === 'running' && (
-          <div className="export-progress" role="status">
-            <progress max={Math.max(1, job.total)} value={job.done} />
-            <span>
-              {job.current ?? 'Exporting'} — {job.done} of {job.total}
-            </span>
+            <section className="export-preview" aria-labelledby={ids.preview}>
+              <h3 id={ids.preview} className="field-label">
+                Preview
+                {preview && (
+                  <span className="export-count">
+                    {' '}
+                    — {preview.shown} of {preview.documentCount} {preview.documentCount === 1 ? 'document' : 'documents'}, {preview.annotationCount}{' '}
+                    {preview.annotationCount === 1 ? 'annotation' : 'annotations'}
+                  </span>
+                )}
+              </h3>
+              <div className="export-preview-body" aria-live="polite">
+                {previewProblem ? (
+                  <p className="export-preview-problem">{previewProblem}</p>
+                ) : preview ? (
+                  preview.documentCount === 0 ? (
+                    <p className="export-preview-empty">Nothing to export: no document matches this choice.</p>
+                  ) : (
+                    <RichPreview document={preview.document} />
+                  )
+                ) : (
+                  <p className="export-preview-empty">Preparing the preview…</p>
+                )}
+              </div>
+            </section>
           </div>
-        )}
-        {job && job.state === 'cancelled' && <p role="status">Export cancelled; no file was written.</p>}
-        {problem && (
-          <div className="dialog-problem" role="alert" id={ids.problem}>
-            <p>{problem.message}</p>
-          </div>
-        )}
 
-        <div className="dialog-actions">
-          <span className="spacer" />
-          {running ? (
-            <button type="button" className="button" onClick={cancel}>
-              Cancel export
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={onClose}>
-              Close
-            </button>
+          {job && job.state === 'running' && (
+            <div className="export-progress" role="status">
+              <progress max={Math.max(1, job.total)} value={job.done} />
+              <span>
+                {job.current ?? 'Exporting'} — {job.done} of {job.total}
+              </span>
+            </div>
           )}
-          <button type="submit" className="button primary" disabled={running || preview?.documentCount === 0}>
-            {running ? 'Exporting…' : `Export ${FORMAT_FILES[choices.format].label}`}
-          </button>
-        </div>
-      </form>
+          {job && job.state === 'cancelled' && <p role="status">Export cancelled; no file was written.</p>}
+          {problem && (
+            <div className="dialog-problem" role="alert" id={ids.problem}>
+              <p>{problem.message}</p>
+            </div>
+          )}
+
+          <div className="dialog-actions">
+            <span className="spacer" />
+            {running ? (
+              <button type="button" className="button" onClick={cancel}>
+                Cancel export
+              </button>
+            ) : (
+              <button type="button" className="button" onClick={onClose}>
+                Close
+              </button>
+            )}
+            <button type="submit" className="button primary" disabled={running || preview?.documentCount === 0}>
+              {running ? 'Exporting…' : `Export ${FORMAT_FILES[choices.format].label}`}
+            </button>
+          </div>
+        </form>
+      )}
     </dialog>
   );
 }
