@@ -5,7 +5,7 @@ import { $getRoot, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { assemble, type BlockInput } from '../../../shared/canonical';
 import { readerEditor } from './headless';
-import { $addMark, $readMarkRanges, $removeMark, $renameMark, MarkCursor } from './marks';
+import { $addMark, $allMarks, $readMarkRanges, $removeMark, $renameMark, MarkCursor } from './marks';
 
 const DOC: BlockInput[] = [
   { type: 'heading', level: 1, text: 'Profits' },
@@ -90,5 +90,39 @@ describe('flat marks', () => {
       ['Free counted', 'a+b'],
       [' more', 'b'],
     ]);
+  });
+});
+
+describe('removing an overlapping highlight', () => {
+  it('joins the pieces of the highlight it cut, so a moved highlight leaves no fragments', () => {
+    const { editor, text } = readerEditor(DOC);
+    const quote = 'Walk Free counted more than 2,000 convictions.';
+    const at = text.indexOf(quote);
+    const marksOf = (id: string) => editor.read(() => $allMarks().filter((mark) => mark.hasID(id)).length);
+    update(editor, () => void $addMark('a', at, at + quote.length));
+    update(editor, () => void $addMark('b', at + 10, at + 17));
+    expect(marksOf('a')).toBe(3);
+    // The highlight moves: out of its old place, into a new one, and out again.
+    update(editor, () => $removeMark('b'));
+    expect(marksOf('a')).toBe(1);
+    update(editor, () => void $addMark('b', at + 18, at + 22));
+    expect(marksOf('a')).toBe(3);
+    update(editor, () => $removeMark('b'));
+    expect(marksOf('a')).toBe(1);
+    expect(ranges(editor)).toEqual({ a: [at, at + quote.length] });
+    expect(editor.read(() => $getRoot().getTextContent())).toBe(text);
+  });
+});
+
+describe('adding a highlight beside its own old place', () => {
+  it('makes one mark of the two, as a correction that moves a quote by two letters does', () => {
+    const { editor, text } = readerEditor(DOC);
+    const quote = 'counted more than 2,000';
+    const at = text.indexOf(quote);
+    const marks = () => editor.read(() => $allMarks().filter((mark) => mark.hasID('a')).length);
+    update(editor, () => void $addMark('a', at, at + quote.length));
+    update(editor, () => void $addMark('a', at + 2, at + quote.length + 2));
+    expect(marks()).toBe(1);
+    expect(ranges(editor)).toEqual({ a: [at, at + quote.length + 2] });
   });
 });

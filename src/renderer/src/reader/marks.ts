@@ -98,6 +98,12 @@ export function $addMark(id: string, start: number, end: number, index: OffsetIn
     last = piece;
   }
   if (!last) return false;
+  // A highlight added over, or next to, one with the same ids (moved by a correction, added again
+  // by a sync) would otherwise leave two marks side by side where there is one highlight.
+  for (const span of spans) {
+    const mark = span.node.isAttached() ? span.node.getParent() : null;
+    if ($isMarkNode(mark) && mark.isAttached()) $joinNeighbours(mark);
+  }
   const size = last.getTextContentSize();
   last.select(size, size);
   return true;
@@ -120,10 +126,42 @@ export function $allMarks(): MarkNode[] {
 /** Takes one highlight out; `keys` (from a MarkRegistry) saves the walk over the whole tree. */
 export function $removeMark(id: string, keys?: Iterable<NodeKey>): void {
   const marks = keys ? [...keys].map((key) => $getNodeByKey(key)).filter($isMarkNode) : $allMarks();
+  const kept: MarkNode[] = [];
   for (const mark of marks) {
     if (!mark.hasID(id)) continue;
     if (mark.getIDs().length === 1) $unwrapMarkNode(mark);
-    else mark.deleteID(id);
+    else {
+      mark.deleteID(id);
+      kept.push(mark);
+    }
+  }
+  // Where the removed highlight overlapped another, that one was cut in pieces around it; with
+  // the cut gone the pieces carry the same ids and are joined again, so a highlight that moves
+  // (removed, then added at its new place) never leaves its neighbours in fragments.
+  for (const mark of kept) if (mark.isAttached()) $joinNeighbours(mark);
+}
+
+const sameIds = (a: MarkNode, b: MarkNode): boolean => {
+  const ids = a.getIDs();
+  const other = b.getIDs();
+  return ids.length === other.length && ids.every((id) => other.includes(id));
+};
+
+/** Folds the adjacent marks that carry exactly this mark's ids into it. */
+function $joinNeighbours(mark: MarkNode): void {
+  let previous = mark.getPreviousSibling();
+  while ($isMarkNode(previous) && sameIds(previous, mark)) {
+    const children = previous.getChildren();
+    if (children.length > 0) mark.getFirstChildOrThrow().insertBefore(children[0]!);
+    for (let i = 1; i < children.length; i++) children[i - 1]!.insertAfter(children[i]!);
+    previous.remove();
+    previous = mark.getPreviousSibling();
+  }
+  let next = mark.getNextSibling();
+  while ($isMarkNode(next) && sameIds(next, mark)) {
+    mark.append(...next.getChildren());
+    next.remove();
+    next = mark.getNextSibling();
   }
 }
 
