@@ -3,6 +3,7 @@
 // beside them, since they mean little on a shared 2-core machine. Exits 1 if a gate fails.
 import { pdfBench } from '../fixtures/make/pdf-bench';
 import { readerBench } from './reader';
+import { exportBench } from './export';
 import { importHtmlBench } from './import-html';
 import { reanchorBench } from './reanchor';
 
@@ -23,6 +24,7 @@ const SECTIONS: [string, () => Promise<Gate[]>][] = [
   ['PDF import (issue: import real documents)', () => pdfBench()],
   ['HTML import, 1,000 news pages (issue: import real documents)', () => importHtmlBench()],
   ['Reader in Chromium (issue: highlight claims)', readerBench],
+  ['Export (issue: export annotated bibliographies)', () => exportBench()],
 ];
 
 async function main(): Promise<void> {
