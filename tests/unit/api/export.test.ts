@@ -78,11 +78,20 @@ describe('export through the API', () => {
 
   it('numbers Vancouver references 1, 2, 3 down the list, whatever order the documents were added in', async () => {
     const { lib } = await sampleLibrary();
-    const later = await lib.call('documents.create', { text: 'Debt bondage in brick kilns\n\nMost workers owed more than a year of wages.', title: 'Debt bondage' });
+    const later = await lib.call('documents.create', {
+      text: 'Debt bondage in brick kilns\n\nMost workers owed more than a year of wages.',
+      title: 'Debt bondage',
+    });
     await lib.call('documents.update', {
       id: later.id,
       version: later.version,
-      csl: { type: 'article-journal', title: 'Debt bondage in brick kilns', author: [{ family: 'Anderson', given: 'Maria' }], issued: { 'date-parts': [[2019]] }, 'container-title': 'Journal of Labour Studies' },
+      csl: {
+        type: 'article-journal',
+        title: 'Debt bondage in brick kilns',
+        author: [{ family: 'Anderson', given: 'Maria' }],
+        issued: { 'date-parts': [[2019]] },
+        'container-title': 'Journal of Labour Studies',
+      },
     });
     const job = await finished(lib, await lib.call('export.start', { selection: { type: 'library' }, format: 'txt', style: 'vancouver', sort: 'author' }));
     const text = Buffer.from((await lib.call('export.take', { jobId: job.id })).data, 'base64').toString('utf8');

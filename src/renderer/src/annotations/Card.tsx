@@ -1,6 +1,6 @@
 // One annotation in the panel: its kind, anchoring, status and quote; selected, it opens in place
 // with its note, tags, sources and figures to edit, every change saved as it is made.
-import { useCallback, useId, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useId, type CSSProperties, type KeyboardEvent } from 'react';
 import { claimStatuses } from '../../../shared/api';
 import { formatFigure } from '../../../shared/figures';
 import type { Annotation, AnchorStatus, ClaimStatus, Kind } from '../../../shared/model';
@@ -43,7 +43,11 @@ const notePreview = (note: string) =>
     .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '• ')
     .trim();
 
-export function Card({ row, kinds, selected, store, onError }: Props) {
+/**
+ * Memoised: a change to one annotation, or the selection, re-renders the cards it touches rather
+ * than every card in view. Every prop is stable from render to render unless its value changed.
+ */
+export const Card = memo(function Card({ row, kinds, selected, store, onError }: Props) {
   const kind = kinds.find((k) => k.id === row.kindId);
   const position = kind ? kinds.indexOf(kind) : 0;
   const headingId = useId();
@@ -151,7 +155,7 @@ export function Card({ row, kinds, selected, store, onError }: Props) {
       )}
     </article>
   );
-}
+});
 
 function Summary({ row }: { row: Annotation }) {
   const note = notePreview(row.note);

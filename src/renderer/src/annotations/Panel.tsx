@@ -1,6 +1,8 @@
 // The "Annotations" region beside the reader: every annotation of the document in reading order,
 // then those the corrected text no longer holds; kept in step with the reader's highlights.
 // A tag filter, kept in the address, narrows the list; the reader fades the highlights it leaves out.
+// Only the cards near the visible part of the list are in the page (VirtualList): a book can
+// carry thousands, and the panel must not cost the reader its opening or a highlight its frame.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Annotation } from '../../../shared/model';
 import { formatCount } from '../format';
@@ -11,7 +13,12 @@ import { isFiltering, matchesFilter, NO_FILTER, tagOptions, tidyTagPaths, type T
 import { FilterBar, FilterList } from './PanelFilter';
 import type { AnnotationStore } from './store';
 import { useDimmedHighlights } from './useDimmedHighlights';
+import { VirtualList } from './VirtualList';
 import '../styles/annotations.css';
+
+/** A closed card's height before it is measured: a kind line, two lines of quote and padding. */
+const CARD_ESTIMATE = 112;
+const rowKey = (row: Annotation) => row.id;
 
 interface Props {
   store: AnnotationStore;
@@ -70,10 +77,12 @@ export function AnnotationPanel({ store, onError }: Props) {
 
   // The selected annotation stays in the list even when the filter leaves it out (a highlight just
   // made, or one clicked in the reader), so it can still be edited; it says why it is there.
-  const kept = new Set(matching.map((row) => row.id));
-  const listed = filtering ? view.rows.filter((row) => kept.has(row.id) || row.id === view.selectedId) : view.rows;
-  const placed = listed.filter((row) => row.anchor !== 'orphaned');
-  const orphaned = listed.filter((row) => row.anchor === 'orphaned');
+  const kept = useMemo(() => new Set(matching.map((row) => row.id)), [matching]);
+  const selectedId = view.selectedId;
+  const [placed, orphaned] = useMemo(() => {
+    const listed = filtering ? view.rows.filter((row) => kept.has(row.id) || row.id === selectedId) : view.rows;
+    return [listed.filter((row) => row.anchor !== 'orphaned'), listed.filter((row) => row.anchor === 'orphaned')];
+  }, [filtering, view.rows, kept, selectedId]);
   const reattaching = view.reattachingId ? store.row(view.reattachingId) : undefined;
   const run = (step: Promise<string | null>) => step.catch((error: unknown) => onError('Could not undo or redo that', error));
   const closeFilter = () => {
@@ -83,10 +92,10 @@ export function AnnotationPanel({ store, onError }: Props) {
   const total = formatCount(view.rows.length, 'annotation', 'annotations');
 
   const item = (row: Annotation) => (
-    <li key={row.id}>
+    <>
       {filtering && !kept.has(row.id) && <p className="outside-filter-note">Selected, though the tag filter leaves it out</p>}
       <Card row={row} kinds={view.kinds} selected={row.id === view.selectedId} store={store} onError={onError} />
-    </li>
+    </>
   );
 
   return (
@@ -153,17 +162,31 @@ export function AnnotationPanel({ store, onError }: Props) {
           </div>
         )}
         {placed.length > 0 && (
-          <ol className="cards" aria-label="In reading order">
-            {placed.map(item)}
-          </ol>
+          <VirtualList
+            items={placed}
+            keyOf={rowKey}
+            renderItem={item}
+            scroller={list}
+            pinned={view.selectedId}
+            estimate={CARD_ESTIMATE}
+            className="cards"
+            label="In reading order"
+          />
         )}
         {orphaned.length > 0 && (
           <section className="orphans" aria-labelledby="orphans-heading">
             <h3 id="orphans-heading">Not found in the corrected text</h3>
             <p className="muted">Kept with their quotes. Open one and re-attach it to a new selection.</p>
-            <ol className="cards" aria-label="Orphaned">
-              {orphaned.map(item)}
-            </ol>
+            <VirtualList
+              items={orphaned}
+              keyOf={rowKey}
+              renderItem={item}
+              scroller={list}
+              pinned={view.selectedId}
+              estimate={CARD_ESTIMATE}
+              className="cards"
+              label="Orphaned"
+            />
           </section>
         )}
       </div>

@@ -67,7 +67,8 @@ export function HighlightToolbar({ store, text, active }: Props) {
   const choose = useCallback(
     (kindId: string | null) => {
       if (!kindId) return;
-      const range = editor.getEditorState().read(() => OffsetIndex.$build().rangeOfSelection($getSelection()));
+      const state = editor.getEditorState();
+      const range = state.read(() => OffsetIndex.of(state).rangeOfSelection($getSelection()));
       if (!range || range.end <= range.start) return;
       // Spaces around a selection made by double-click or Shift+Ctrl+arrow are not part of a claim.
       let { start, end } = range;

@@ -18,6 +18,8 @@ export interface StoreView {
   rows: Annotation[];
   kinds: Kind[];
   loaded: boolean;
+  /** Whether the kinds have been asked for and answered (or failed): marks are coloured by them. */
+  kindsLoaded: boolean;
   error: GlossError | null;
   selectedId: string | null;
   /** The annotation waiting for a new selection to be re-attached to. */
@@ -64,6 +66,7 @@ export class AnnotationStore {
   private readonly removing = new Set<string>();
   private kinds: Kind[] = [];
   private loaded = false;
+  private kindsLoaded = false;
   private error: GlossError | null = null;
   private selectedId: string | null = null;
   private reattachingId: string | null = null;
@@ -146,7 +149,15 @@ export class AnnotationStore {
         .filter((row) => !this.removing.has(row.id))
         .map((row) => withPatch(row, this.queue.pending(row.id)))
         .sort(byReadingOrder);
-      this.view = { rows, kinds: this.kinds, loaded: this.loaded, error: this.error, selectedId: this.selectedId, reattachingId: this.reattachingId };
+      this.view = {
+        rows,
+        kinds: this.kinds,
+        loaded: this.loaded,
+        kindsLoaded: this.kindsLoaded,
+        error: this.error,
+        selectedId: this.selectedId,
+        reattachingId: this.reattachingId,
+      };
     }
     return this.view;
   }
@@ -191,7 +202,9 @@ export class AnnotationStore {
 
   async loadKinds(): Promise<void> {
     const result = await this.client.try('kinds.list', {});
+    this.kindsLoaded = true;
     if (!result.ok) {
+      this.changed();
       this.report.error('Could not load the annotation kinds', result.error);
       return;
     }

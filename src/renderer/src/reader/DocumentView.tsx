@@ -60,13 +60,17 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
   const title = doc?.title;
   const [store] = useState(() => new AnnotationStore(client, id, notices));
   useEffect(() => store.start(), [store]);
-  const view = useSyncExternalStore(
+  // Only whether the annotations are ready: a boolean, so that a new highlight or a selection
+  // (every change to the store) does not re-render the whole document view.
+  const annotationsReady = useSyncExternalStore(
     useCallback((listener) => store.subscribe(listener), [store]),
-    () => store.getView(),
+    () => {
+      const view = store.getView();
+      return (view.loaded && view.kindsLoaded) || view.error !== null;
+    },
   );
   const reportError = useCallback((context: string, e: unknown) => notices.error(context, e), [notices]);
   useUndoShortcuts(store, reportError);
-  const annotationsReady = view.loaded || view.error !== null;
   useFocusAnnotation(store, focusAnnotationId ?? null, annotationsReady && doc !== null);
   const edit = useEditMode(doc, store, reload);
   const [detailsOpen, setDetailsOpen] = useState(false);

@@ -13,7 +13,7 @@ import type { DocumentRecord } from '../../../shared/model';
 import type { AnnotationStore } from '../annotations/store';
 import { HighlightToolbar } from '../annotations/Toolbar';
 import { $buildDocument } from './build';
-import { HighlightLayer, wantedRanges } from './highlights';
+import { HighlightLayer, MarkPainter, wantedRanges } from './highlights';
 import { registerReadOnlyGuard } from './readOnly';
 import { readerTheme } from './theme';
 
@@ -78,6 +78,7 @@ export function ReaderText({ doc, labelledBy, onError, store, editing = false, e
   const [setup] = useState(() => {
     const { text, blocks } = doc;
     const initial = wantedRanges(store.getView().rows);
+    const painter = new MarkPainter(store);
     const extension = defineExtension({
       name: 'gloss/reader',
       namespace: 'gloss-reader',
@@ -85,6 +86,18 @@ export function ReaderText({ doc, labelledBy, onError, store, editing = false, e
       theme: readerTheme,
       dependencies: [RichTextExtension],
       onError: (error: Error) => reportError.current(error),
+      // Marks are painted as they are made, so a book with thousands of highlights is styled once.
+      // The builder takes DOM render hooks only from init, where they compose with any before them.
+      init: (config) => {
+        const before = config.dom?.$decorateDOM;
+        config.dom = {
+          ...config.dom,
+          $decorateDOM: (node, previous, element, editor) => {
+            before?.(node, previous, element, editor);
+            painter.decorate(node, previous, element);
+          },
+        };
+      },
       $initialEditorState: () => {
         $buildDocument(text, blocks, initial);
         const shown = $getRoot().getTextContent();
@@ -104,7 +117,7 @@ export function ReaderText({ doc, labelledBy, onError, store, editing = false, e
         data-gramm="false"
       />
     );
-    return { extension, contentEditable, layer: (editor: LexicalEditor) => new HighlightLayer(editor, store, { text, blocks }, initial) };
+    return { extension, contentEditable, layer: (editor: LexicalEditor) => new HighlightLayer(editor, store, { text, blocks }, initial, painter) };
   });
 
   return (

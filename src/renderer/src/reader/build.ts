@@ -5,7 +5,7 @@
 import { $createListItemNode, $createListNode, type ListNode } from '@lexical/list';
 import { $createMarkNode } from '@lexical/mark';
 import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text';
-import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type ElementNode } from 'lexical';
+import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type ElementNode, type LexicalNode } from 'lexical';
 import type { Block } from '../../../shared/canonical';
 import { MarkCursor, type MarkRange } from './marks';
 
@@ -20,9 +20,11 @@ interface Marks {
 /** Fills an element with one block's text: lines become text nodes joined by line breaks. */
 function $appendLines(element: ElementNode, body: string, marks: Marks, format?: 'code'): void {
   let at = marks.offset;
+  // Appended in one call: each append splices the child list, and a block with highlights has many pieces.
+  const children: LexicalNode[] = [];
   body.split('\n').forEach((line, i) => {
     if (i > 0) {
-      element.append($createLineBreakNode());
+      children.push($createLineBreakNode());
       at += 1;
     }
     if (line === '') return;
@@ -31,15 +33,16 @@ function $appendLines(element: ElementNode, body: string, marks: Marks, format?:
       const node = $createTextNode(line.slice(piece.start - at, piece.end - at));
       if (format) node.toggleFormat(format);
       if (piece.ids.length === 0) {
-        element.append(node);
+        children.push(node);
       } else {
         const mark = $createMarkNode(piece.ids);
         mark.append(node);
-        element.append(mark);
+        children.push(mark);
       }
     }
     at += line.length;
   });
+  if (children.length > 0) element.append(...children);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   $isTextNode,
   $setSelection,
   type BaseSelection,
+  type EditorState,
   type ElementNode,
   type LexicalNode,
   type NodeKey,
@@ -42,6 +43,12 @@ export interface PointAt {
 export type Bias = 'forward' | 'backward';
 
 /**
+ * Indexes of committed editor states. A walk over a book-length tree costs milliseconds, and a
+ * highlight made with the keyboard needs the offsets of the same state several times over.
+ */
+const committed = new WeakMap<EditorState, OffsetIndex>();
+
+/**
  * The offsets of one editor state, built in one walk. Build it inside editor.read/update and use
  * it within the same call: node keys and ranges are those of that state.
  */
@@ -56,20 +63,50 @@ export class OffsetIndex {
     return index;
   }
 
+  /**
+   * The index of a committed (frozen) editor state, built at most once. It stays valid inside an
+   * update that starts from that state until the update changes the tree; node references in it
+   * are resolved through their keys, so they work in that update too.
+   */
+  static of(state: EditorState): OffsetIndex {
+    let index = committed.get(state);
+    if (!index) {
+      index = state.read(() => OffsetIndex.$build());
+      committed.set(state, index);
+    }
+    return index;
+  }
+
+  /** Whether `of` would answer at once. */
+  static has(state: EditorState): boolean {
+    return committed.has(state);
+  }
+
+  /**
+   * Hands an index on to the next state when an update changed no node (only the selection, as
+   * every caret move does), so that moving the caret does not cost a walk over the whole tree.
+   */
+  static carry(from: EditorState, to: EditorState): void {
+    const index = committed.get(from);
+    if (index && !committed.has(to)) committed.set(to, index);
+  }
+
   private walk(element: ElementNode, start: number): number {
     let position = start;
-    const children = element.getChildren();
-    children.forEach((child, i) => {
+    // Sibling links rather than getChildren(): no array per element over thousands of them.
+    for (let child = element.getFirstChild(); child !== null;) {
+      const next: LexicalNode | null = child.getNextSibling();
       if ($isElementNode(child)) {
         position = this.walk(child, position);
-        if (i !== children.length - 1 && !child.isInline()) position += BLOCK_GAP;
-        return;
+        if (next !== null && !child.isInline()) position += BLOCK_GAP;
+      } else {
+        const size = child.getTextContentSize();
+        this.ranges.set(child.getKey(), { start: position, end: position + size });
+        if ($isTextNode(child) && size > 0) this.texts.push({ node: child, start: position, end: position + size });
+        position += size;
       }
-      const size = child.getTextContentSize();
-      this.ranges.set(child.getKey(), { start: position, end: position + size });
-      if ($isTextNode(child) && size > 0) this.texts.push({ node: child, start: position, end: position + size });
-      position += size;
-    });
+      child = next;
+    }
     // An element's own range ends where its text ends, before any gap that follows it.
     this.ranges.set(element.getKey(), { start, end: position });
     return position;
@@ -115,7 +152,18 @@ export class OffsetIndex {
 
   /** The text nodes that overlap [start, end), each with its own range. */
   textSpansIn(start: number, end: number): TextSpan[] {
-    return this.texts.filter((span) => span.end > start && span.start < end);
+    const texts = this.texts;
+    // Spans are in document order and do not overlap: find the first that ends after start.
+    let low = 0;
+    let high = texts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (texts[mid]!.end <= start) low = mid + 1;
+      else high = mid;
+    }
+    const out: TextSpan[] = [];
+    for (let i = low; i < texts.length && texts[i]!.start < end; i++) out.push(texts[i]!);
+    return out;
   }
 
   /** The canonical range of a selection, start before end whichever way it was made. */
