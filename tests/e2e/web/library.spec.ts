@@ -155,7 +155,7 @@ test('picking several files imports them as a job with a summary of what happene
   const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
 
   await page
-    .locator('input[type=file]')
+    .locator('input[type=file][multiple]')
     .setInputFiles([
       file('bridge.txt', 'The bridge reopened after repairs costing 4 million.'),
       file('school.md', '# School numbers\n\nEnrolment fell by 6 percent over five years.'),
@@ -172,7 +172,7 @@ test('picking several files imports them as a job with a summary of what happene
 
   // A copy already in the library is skipped and a file Gloss cannot read fails, each with its reason.
   await page
-    .locator('input[type=file]')
+    .locator('input[type=file][multiple]')
     .setInputFiles([
       file('bridge-again.txt', 'The bridge reopened after repairs costing 4 million.'),
       file('scan.pdf', '%PDF-1.7'),
@@ -192,7 +192,7 @@ test('a long import shows its progress and can be cancelled, keeping what was al
     mimeType: 'text/plain',
     buffer: Buffer.from(`Report ${i}. ${'Dock wages were paid late in the spring. '.repeat(500)}`, 'utf8'),
   }));
-  await page.locator('input[type=file]').setInputFiles(files);
+  await page.locator('input[type=file][multiple]').setInputFiles(files);
   const progress = page.getByRole('region', { name: 'Import progress' });
   await expect(progress).toContainText(/Importing \d+ of 300/, { timeout: 30_000 });
   await expect(progress.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();

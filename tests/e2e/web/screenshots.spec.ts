@@ -117,7 +117,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
     await page
-      .locator('input[type=file]')
+      .locator('input[type=file][multiple]')
       .setInputFiles([
         file('bridge.txt', 'The bridge reopened after repairs costing 4 million.'),
         file('school.md', '# School numbers\n\nEnrolment fell by 6 percent over five years.'),
