@@ -8,6 +8,9 @@ import type { RichDocument } from './rich-text';
 export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf', 'txt', 'csl-json', 'bibtex', 'ris', 'csv', 'w3c'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Formats written as an annotated bibliography (the rest are data files). */
+export const BIBLIOGRAPHY_FORMATS: readonly ExportFormat[] = ['md', 'html', 'docx', 'pdf', 'txt'];
+
 /** Formats that print formatted references, and so use the citation style. */
 export const CITING_FORMATS: readonly ExportFormat[] = ['md', 'html', 'docx', 'pdf', 'txt', 'csv'];
 

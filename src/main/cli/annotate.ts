@@ -3,7 +3,7 @@
 // figures are prefilled from the quote exactly as the card's form prefills them.
 import { GlossError } from '../../shared/errors';
 import type { Annotation, DocumentRecord, Kind, Source, Tag } from '../../shared/model';
-import { call, type Io, UsageError, type Values, withHost } from './common';
+import { call, type Io, strings, UsageError, type Values, withHost } from './common';
 import type { LocalHost } from '../host/local-host';
 import { normalizeTagName } from '../store/tags';
 
@@ -20,11 +20,6 @@ export function findQuote(text: string, quote: string, occurrence: number): { st
     if (found === occurrence) return { start: match.index, end: match.index + match[0].length };
   }
   return { found };
-}
-
-function strings(value: string | boolean | string[] | undefined): string[] {
-  if (value === undefined || typeof value === 'boolean') return [];
-  return Array.isArray(value) ? value : [value];
 }
 
 async function kindFor(host: LocalHost, wanted: string | undefined): Promise<Kind> {

@@ -12,6 +12,12 @@ export interface Io {
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
+/** An option's values as a list, whether it was given once, several times or not at all. */
+export function strings(value: string | boolean | string[] | undefined): string[] {
+  if (value === undefined || typeof value === 'boolean') return [];
+  return Array.isArray(value) ? value : [value];
+}
+
 export function dataDir(values: Values): string {
   const dir = values.data;
   if (typeof dir !== 'string' || dir === '') throw new UsageError('--data DIR is required: the folder that holds the library.');

@@ -8,12 +8,7 @@ import type { Tag } from '../../shared/model';
 import { importAnnotationFile } from '../domain/annotation-import/apply';
 import { produceExport, stylesFolder } from '../export/service';
 import { IMPORT_LIMITS } from '../importers/types';
-import { call, dataDir, type Io, UsageError, type Values, withHost } from './common';
-
-function strings(value: string | boolean | string[] | undefined): string[] {
-  if (value === undefined || typeof value === 'boolean') return [];
-  return Array.isArray(value) ? value : [value];
-}
+import { call, dataDir, type Io, strings, UsageError, type Values, withHost } from './common';
 
 function single(values: Values, name: string): string | undefined {
   const all = strings(values[name]);

@@ -3,7 +3,7 @@
 // spans the whole set), build the rich document or the data file, and write the format.
 import { basename, join } from 'node:path';
 import { GlossError } from '../../shared/errors';
-import { FORMAT_FILES, type CitationStyle, type CopiedCitation, type ExportPreview, type ParsedExportRequest } from '../../shared/export';
+import { BIBLIOGRAPHY_FORMATS, FORMAT_FILES, type CitationStyle, type CopiedCitation, type ExportPreview, type ParsedExportRequest } from '../../shared/export';
 import type { Annotation, DocumentRecord } from '../../shared/model';
 import type { RichDocument, Run } from '../../shared/rich-text';
 import { getAnnotation } from '../store/annotations';
@@ -104,7 +104,7 @@ const count = (set: ExportSet) => set.entries.reduce((sum, entry) => sum + entry
 export function previewExport(env: ExportEnvironment, request: ParsedExportRequest, limit: number): ExportPreview {
   const set = selectForExport(env.db, request.selection);
   const shown: ExportSet = { ...set, entries: [], sources: set.sources };
-  const bibliography = ['md', 'html', 'docx', 'pdf', 'txt'].includes(request.format);
+  const bibliography = BIBLIOGRAPHY_FORMATS.includes(request.format);
   let document: RichDocument;
   if (set.entries.length === 0) document = { title: titleOf(request, set), blocks: [] };
   else if (bibliography) {
@@ -190,7 +190,7 @@ export async function produceExport(env: ExportEnvironment, request: ParsedExpor
   const { mediaType } = FORMAT_FILES[request.format];
   const fileName = exportFileName(title, request.format);
   await step(1, 'Formatting references');
-  if (!['md', 'html', 'docx', 'pdf', 'txt'].includes(request.format)) {
+  if (!BIBLIOGRAPHY_FORMATS.includes(request.format)) {
     const bytes = dataFile(request, set, env);
     await step(total, 'Done');
     return { fileName, mediaType, bytes };

@@ -3,6 +3,7 @@
 // first entries; then a job with progress and Cancel, and the file handed to the download.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
+  BIBLIOGRAPHY_FORMATS,
   CITING_FORMATS,
   EXPORT_FORMATS,
   FORMAT_FILES,
@@ -33,7 +34,6 @@ interface Props {
 }
 
 const PREVIEW_DELAY_MS = 250;
-const DOCUMENT_FORMATS = EXPORT_FORMATS.filter((format) => !['csl-json', 'bibtex', 'ris', 'csv', 'w3c'].includes(format));
 
 export function ExportDialog({ open, selections, onClose }: Props) {
   const client = useClient();
@@ -51,7 +51,7 @@ export function ExportDialog({ open, selections, onClose }: Props) {
   const selectionKey = JSON.stringify(selections[Math.min(selectionIndex, selections.length - 1)]?.selection ?? { type: 'library' });
   const selection = useMemo(() => JSON.parse(selectionKey) as ExportSelection, [selectionKey]);
   const citing = CITING_FORMATS.includes(choices.format);
-  const bibliography = DOCUMENT_FORMATS.includes(choices.format);
+  const bibliography = BIBLIOGRAPHY_FORMATS.includes(choices.format);
 
   useEffect(() => {
     const element = dialog.current;
