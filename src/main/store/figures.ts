@@ -4,10 +4,11 @@ import type { Figure } from '../../shared/figures/types';
 import type { StoredFigure } from '../../shared/model';
 import { newId } from '../../shared/ids';
 import type { Database } from './native';
-import { stmt } from './sql';
+import { groupBy, stmt } from './sql';
 
 interface Row {
   id: string;
+  annotation_id: string;
   surface: string;
   surface_start: number;
   surface_end: number;
@@ -27,8 +28,20 @@ interface Row {
 }
 
 export function figuresOf(db: Database, annotationId: string): StoredFigure[] {
-  const rows = stmt(db, 'SELECT * FROM figures WHERE annotation_id = ? ORDER BY position').all(annotationId) as Row[];
-  return rows.map((r) => ({
+  return (stmt(db, 'SELECT * FROM figures WHERE annotation_id = ? ORDER BY position').all(annotationId) as Row[]).map(toFigure);
+}
+
+/** The figures of every annotation of a document, by annotation id, in one query. */
+export function figuresOfDocument(db: Database, documentId: string): Map<string, StoredFigure[]> {
+  const rows = stmt(
+    db,
+    'SELECT f.* FROM figures f JOIN annotations a ON a.id = f.annotation_id WHERE a.document_id = ? ORDER BY f.annotation_id, f.position',
+  ).all(documentId) as Row[];
+  return groupBy(rows, (r) => r.annotation_id, toFigure);
+}
+
+function toFigure(r: Row): StoredFigure {
+  return {
     id: r.id,
     surface: r.surface,
     start: r.surface_start,
@@ -46,7 +59,7 @@ export function figuresOf(db: Database, annotationId: string): StoredFigure[] {
     timeEnd: r.time_end,
     qualifier: r.qualifier,
     subject: r.subject,
-  }));
+  };
 }
 
 /** Replaces an annotation's figures, keeping the ids of those the caller passes back. */

@@ -15,3 +15,15 @@ export function stmt(db: Database, sql: string): Statement {
 export function now(): string {
   return new Date().toISOString();
 }
+
+/** Rows of a query over many owners, as each owner's list in the rows' order. */
+export function groupBy<R, T>(rows: readonly R[], owner: (row: R) => string, map: (row: R) => T): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = owner(row);
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(map(row));
+  }
+  return groups;
+}

@@ -87,8 +87,31 @@ describe('DOCX', () => {
     ]);
     expect(document.match(/<w:hyperlink /g)).toHaveLength(5);
     expect(document.match(/<w:numPr>/g)).toHaveLength(2);
-    // Paragraphs are grouped for speed under an unnamed element, which must leave no tag behind.
     expect(document).not.toMatch(/<\/?>|<\s/);
+  });
+
+  it('keeps markup, tabs and line breaks as text and drops what XML cannot carry, so Word opens the file', async () => {
+    const doc: RichDocument = {
+      title: 'Pasted \u0007 from a PDF',
+      blocks: [
+        { type: 'paragraph', role: 'note', runs: [{ text: 'a <b>&amp;</b> "b"\tc\u0000d\u000Be\nf\uD800g\uFFFEh 😀' }] },
+        { type: 'paragraph', role: 'plain', runs: [{ text: 'data', href: 'https://example.org/?a=1&b="2"<3>' }] },
+      ],
+    };
+    const files = unzipSync(new Uint8Array(await renderDocx(doc)));
+    const xml = strFromU8(files['word/document.xml']!);
+    const body = parseXml(xml);
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const texts = [...body.getElementsByTagNameNS(W, 't')].map((t) => t.textContent);
+    expect(texts).toEqual(['a <b>&amp;</b> "b"', 'cde', 'fgh 😀', 'data']);
+    expect(xml).toContain('"b"</w:t><w:tab/><w:t xml:space="preserve">cde</w:t><w:br/>');
+    const rels = parseXml(strFromU8(files['word/_rels/document.xml.rels']!));
+    const link = [...rels.getElementsByTagName('Relationship')].find((r) => r.getAttribute('TargetMode') === 'External')!;
+    expect(link.getAttribute('Target')).toBe('https://example.org/?a=1&b="2"<3>');
+    expect(body.getElementsByTagNameNS(W, 'hyperlink')[0]!.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id')).toBe(
+      link.getAttribute('Id'),
+    );
+    expect(strFromU8(files['docProps/core.xml']!)).toContain('Pasted  from a PDF');
   });
 
   it('numbers each numbered list from 1, with the number in a hanging indent', async () => {
