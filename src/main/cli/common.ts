@@ -1,6 +1,9 @@
-// What every CLI command shares: usage errors, output, and a library opened for one command.
+// What every CLI command shares: usage errors, output, input files read within the import limit,
+// and a library opened for one command.
+import { readFileSync, statSync } from 'node:fs';
 import { GlossError } from '../../shared/errors';
 import { hostLibrary, type LocalHost } from '../host/local-host';
+import { IMPORT_LIMITS } from '../importers/types';
 import { openLibrary } from '../store/library';
 
 export class UsageError extends Error {}
@@ -22,6 +25,23 @@ export function dataDir(values: Values): string {
   const dir = values.data;
   if (typeof dir !== 'string' || dir === '') throw new UsageError('--data DIR is required: the folder that holds the library.');
   return dir;
+}
+
+/** A file named on the command line, refused with a sentence when it is missing or larger than Gloss imports. */
+export function readInputFile(file: string): Buffer {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new GlossError({ code: 'not-found', message: `${file}: no such file.` });
+  }
+  if (size > IMPORT_LIMITS.fileBytes) {
+    throw new GlossError({
+      code: 'too-large',
+      message: `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; Gloss imports files up to ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.`,
+    });
+  }
+  return readFileSync(file);
 }
 
 export async function withHost<T>(values: Values, run: (host: LocalHost) => Promise<T>): Promise<T> {

@@ -1,14 +1,13 @@
 // `gloss export` and `gloss import-annotations`: the export dialog and the annotation import from
-// a script. The file is written whole or not at all: to a temporary name beside it, then renamed.
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// a script. The export is written whole or not at all, so a script never finds half a file.
+import { basename } from 'node:path';
 import { GlossError } from '../../shared/errors';
 import { EXPORT_FORMATS, exportRequestSchema, type ExportSelection } from '../../shared/export';
 import type { Tag } from '../../shared/model';
 import { importAnnotationFile } from '../domain/annotation-import/apply';
 import { produceExport, stylesFolder } from '../export/service';
-import { IMPORT_LIMITS } from '../importers/types';
-import { call, dataDir, type Io, strings, UsageError, type Values, withHost } from './common';
+import { writeAtomically } from '../files/write-atomically';
+import { call, dataDir, type Io, readInputFile, strings, UsageError, type Values, withHost } from './common';
 
 function single(values: Values, name: string): string | undefined {
   const all = strings(values[name]);
@@ -16,14 +15,10 @@ function single(values: Values, name: string): string | undefined {
   return all[0];
 }
 
-/** Writes beside the target first, so an interrupted export never leaves half a file under the real name. */
 function writeWhole(file: string, bytes: Uint8Array): void {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
   try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, file);
+    writeAtomically(file, bytes);
   } catch (error) {
-    rmSync(temporary, { force: true });
     throw new GlossError({ code: 'unavailable', message: `Could not write ${file}: ${(error as Error).message}` });
   }
 }
@@ -69,15 +64,8 @@ export async function importAnnotationsCommand(files: string[], values: Values, 
   if (files.length !== 1) throw new UsageError('import-annotations takes one FILE (W3C JSON-LD or a Hypothesis JSON export).');
   const file = files[0]!;
   dataDir(values);
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new GlossError({ code: 'not-found', message: `${file}: no such file.` });
-  }
-  if (size > IMPORT_LIMITS.fileBytes)
-    throw new GlossError({ code: 'too-large', message: `${file} is larger than ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.` });
-  const raw = readFileSync(file, 'utf8');
+  // Read before the library is opened: a mistyped file name should not create or touch a library.
+  const raw = readInputFile(file).toString('utf8');
   return withHost(values, async (host) => {
     const summary = host.library.db.transaction(() => importAnnotationFile(host.library.db, raw, basename(file))).immediate();
     if (values.json) {

@@ -1,37 +1,19 @@
 // The `gloss` command line: the same handlers as the app, on a library folder named by --data.
 // Exit 0 on success, 2 on a usage error, 1 on failure with one line on stderr.
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GlossError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import type { DocumentRecord, DocumentSummary, ImportedDocument, Page, SearchResult } from '../../shared/model';
 import type { LocalHost } from '../host/local-host';
-import { IMPORT_LIMITS } from '../importers/types';
 import { takeBackup } from '../store/backup';
 import { openLibrary } from '../store/library';
 import { restoreBackup } from '../store/restore';
 import { annotateCommand, annotationsCommand } from './annotate';
-import { call, dataDir, type Io, UsageError, type Values, withHost } from './common';
+import { call, dataDir, type Io, readInputFile, UsageError, type Values, withHost } from './common';
 import { importEntriesFile, isBibliography } from './entries';
 import { exportCommand, importAnnotationsCommand } from './export';
 import { HELP, USAGE } from './help';
-
-function readFile(file: string): Buffer {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new GlossError({ code: 'not-found', message: `${file}: no such file.` });
-  }
-  if (size > IMPORT_LIMITS.fileBytes) {
-    throw new GlossError({
-      code: 'too-large',
-      message: `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; Gloss imports files up to ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB.`,
-    });
-  }
-  return readFileSync(file);
-}
 
 interface ImportLine {
   file: string;
@@ -61,12 +43,12 @@ async function importCommand(files: string[], values: Values, io: Io): Promise<n
     const results: ImportLine[] = [];
     for (const file of files) {
       if (isBibliography(file)) {
-        results.push(...(await importEntriesFile(host, file, readFile)));
+        results.push(...(await importEntriesFile(host, file, readInputFile)));
         continue;
       }
       results.push(
         await importOne(host, file, () =>
-          call<ImportedDocument>(host, 'documents.import', { name: basename(file), data: readFile(file).toString('base64'), ...title }),
+          call<ImportedDocument>(host, 'documents.import', { name: basename(file), data: readInputFile(file).toString('base64'), ...title }),
         ),
       );
     }

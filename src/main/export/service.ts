@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { GlossError } from '../../shared/errors';
 import { BIBLIOGRAPHY_FORMATS, FORMAT_FILES, type CitationStyle, type CopiedCitation, type ExportPreview, type ParsedExportRequest } from '../../shared/export';
 import type { Annotation, DocumentRecord } from '../../shared/model';
-import type { RichDocument, Run } from '../../shared/rich-text';
+import type { RichDocument } from '../../shared/rich-text';
 import { getAnnotation } from '../store/annotations';
 import { getDocument } from '../store/documents';
 import type { Database } from '../store/native';
@@ -17,7 +17,7 @@ import { claimTable } from './csv';
 import { locateQuote } from './locator';
 import { exportReferences } from './references';
 import { renderDocx } from './render/docx';
-import { renderHtml } from './render/html';
+import { renderHtml, runsHtml } from './render/html';
 import { renderMarkdown } from './render/markdown';
 import { renderPdf } from './render/pdf';
 import { renderText } from './render/text';
@@ -228,23 +228,6 @@ export function citeAnnotation(env: ExportEnvironment, annotationId: string, sty
   const citation = processor.citation(document.id, locator ?? undefined);
   const quote = annotation.exact.replace(/\s+/g, ' ').trim();
   const text = `“${quote}” ${runsText(citation)}`;
-  return { text, html: `<p>“${escapeHtml(quote)}” ${runsHtml(citation)}</p>` };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function runsHtml(runs: Run[]): string {
-  return runs
-    .map((run) => {
-      let html = escapeHtml(run.text);
-      if (run.italic) html = `<i>${html}</i>`;
-      if (run.bold) html = `<b>${html}</b>`;
-      if (run.superscript) html = `<sup>${html}</sup>`;
-      if (run.subscript) html = `<sub>${html}</sub>`;
-      if (run.smallCaps) html = `<span style="font-variant:small-caps">${html}</span>`;
-      return html;
-    })
-    .join('');
+  // Inline styles: the program it is pasted into never sees the export's stylesheet.
+  return { text, html: `<p>${runsHtml([{ text: `“${quote}” ` }, ...citation], { inlineStyles: true })}</p>` };
 }

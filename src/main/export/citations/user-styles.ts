@@ -1,10 +1,11 @@
 // Styles a person adds to the library: any .csl file, checked before it is kept, written whole
-// (to a temporary name, then renamed) into the library's styles/ folder, where the style list
-// and the CLI find it.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// into the library's styles/ folder (the style list never meets half a style), where the style
+// list and the CLI find it.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GlossError } from '../../../shared/errors';
 import type { CitationStyle } from '../../../shared/export';
+import { writeAtomically } from '../../files/write-atomically';
 import { checkStyle } from './styles';
 
 /** A plain file name ending in .csl; nothing that could name another folder or trouble a file system. */
@@ -21,12 +22,9 @@ export function addUserStyle(stylesDir: string | null, name: string, content: st
   const { title } = checkStyle(xml, fileName);
   mkdirSync(stylesDir, { recursive: true });
   const target = join(stylesDir, fileName);
-  const temporary = `${target}.${process.pid}.partial`;
   try {
-    writeFileSync(temporary, xml, 'utf8');
-    renameSync(temporary, target);
+    writeAtomically(target, xml);
   } catch (error) {
-    rmSync(temporary, { force: true });
     throw new GlossError({ code: 'unavailable', message: `The style could not be saved: ${(error as Error).message}` });
   }
   return { id: `user:${fileName}`, title, bundled: false };

@@ -1,6 +1,7 @@
 // The rich document as one standalone HTML5 file: a small stylesheet inside, no scripts, nothing
-// fetched. Every piece of text is escaped and every link target checked again here, because
-// notes, tags and source names are typed by people and the file will be opened in a browser.
+// fetched; and runs as HTML for a citation copied to the clipboard. Every piece of text is
+// escaped and every link target checked again here, because notes, tags, source names and
+// quotes are typed or imported by people and the HTML will be opened in a browser or pasted.
 import type { ParagraphRole, RichBlock, RichDocument, Run } from '../types';
 
 const STYLE = `
@@ -55,25 +56,31 @@ const classes = (...names: string[]): string => {
 
 function block(b: RichBlock): string {
   if (b.type === 'heading') {
-    return `<h${b.level}>${runs(b.runs)}</h${b.level}>`;
+    return `<h${b.level}>${runsHtml(b.runs)}</h${b.level}>`;
   }
   if (b.type === 'list') {
     const tag = b.ordered ? 'ol' : 'ul';
-    return `<${tag}${classes(indentClass(b.indent))}>${b.items.map((item) => `<li>${runs(item)}</li>`).join('')}</${tag}>`;
+    return `<${tag}${classes(indentClass(b.indent))}>${b.items.map((item) => `<li>${runsHtml(item)}</li>`).join('')}</${tag}>`;
   }
-  const paragraph = `<p${classes(roleClass(b.role), b.role === 'quote' ? '' : indentClass(b.indent))}>${runs(b.runs)}</p>`;
+  const paragraph = `<p${classes(roleClass(b.role), b.role === 'quote' ? '' : indentClass(b.indent))}>${runsHtml(b.runs)}</p>`;
   return b.role === 'quote' ? `<blockquote${classes(indentClass(b.indent))}>${paragraph}</blockquote>` : paragraph;
 }
 
 const roleClass = (role: ParagraphRole): string => (role === 'plain' || role === 'quote' ? '' : role);
 
-function runs(list: Run[]): string {
-  return list.map(run).join('');
+export interface RunsHtmlOptions {
+  /** Style attributes instead of the stylesheet's classes, for HTML that travels without the stylesheet (a citation on the clipboard). */
+  inlineStyles?: boolean;
 }
 
-function run(r: Run): string {
+/** Runs as inline HTML, text escaped and unsafe link targets dropped: the export's and the copied citation's one writer. */
+export function runsHtml(list: Run[], options: RunsHtmlOptions = {}): string {
+  return list.map((r) => run(r, options)).join('');
+}
+
+function run(r: Run, { inlineStyles = false }: RunsHtmlOptions): string {
   let html = escape(r.text);
-  if (r.smallCaps) html = `<span class="sc">${html}</span>`;
+  if (r.smallCaps) html = inlineStyles ? `<span style="font-variant:small-caps">${html}</span>` : `<span class="sc">${html}</span>`;
   if (r.superscript) html = `<sup>${html}</sup>`;
   else if (r.subscript) html = `<sub>${html}</sub>`;
   if (r.italic) html = `<em>${html}</em>`;
