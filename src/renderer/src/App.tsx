@@ -15,25 +15,32 @@ import { ImportArea } from './importing/ImportArea';
 import { useImport } from './importing/useImport';
 import { LibraryPanel, type LibraryView } from './library/LibraryPanel';
 import { saveSort, savedSort, type SortKey } from './library/sorting';
-import { ExportDialog, type SelectionOption } from './export/ExportDialog';
+import { selectionOptions } from './export/choices';
+import { ExportDialog } from './export/ExportDialog';
 import { useTagList } from './fields/useTagList';
 import { useDocumentList } from './library/useDocumentList';
 import { useSearch } from './library/useSearch';
 import { DocumentView } from './reader/DocumentView';
 import { SAMPLE_DOCUMENT } from './sample';
 import { KindsView } from './views/KindsView';
-import { SourcePage } from './views/SourcePage';
+import { SourcePage, type ShownSource } from './views/SourcePage';
 import { SourcesView } from './views/SourcesView';
 import { TagsView } from './views/TagsView';
 import './styles/views.css';
 
+interface ViewProps {
+  route: Route;
+  onExport: () => void;
+  onSourceShown: (source: ShownSource | null) => void;
+}
+
 /** The views that take the middle column instead of a document. */
-function ViewFor({ route }: { route: Route }) {
+function ViewFor({ route, onExport, onSourceShown }: ViewProps) {
   switch (route.name) {
     case 'sources':
       return <SourcesView />;
     case 'source':
-      return <SourcePage key={route.id} id={route.id} />;
+      return <SourcePage key={route.id} id={route.id} onExport={onExport} onShown={onSourceShown} />;
     case 'tags':
       return <TagsView />;
     case 'kinds':
@@ -60,6 +67,8 @@ export function App() {
   const [draft, updateDraft, clearDraft] = usePasteDraft();
   const [openingSample, setOpeningSample] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  // The source page knows its source's name; the dialog needs it whichever Export… button opened it.
+  const [shownSource, setShownSource] = useState<ShownSource | null>(null);
   const { tags } = useTagList();
   const fileInput = useRef<HTMLInputElement>(null);
   const dragging = useFileDrop(importer.start);
@@ -131,16 +140,14 @@ export function App() {
     [notices, open],
   );
 
-  // What the export dialog offers, the narrowest first: what the person is looking at is what they most likely want out.
-  const exportSelections: SelectionOption[] = [];
-  const filterTag = tagFilter ? tags.find((tag) => tag.id === tagFilter) : undefined;
-  if (filterTag) exportSelections.push({ label: `Claims tagged “${filterTag.name}”`, selection: { type: 'tag', tagId: filterTag.id } });
-  if (query.trim() !== '') exportSelections.push({ label: `Documents found by “${query.trim()}”`, selection: { type: 'search', query: query.trim() } });
-  if (openId) exportSelections.push({ label: 'The open document', selection: { type: 'documents', ids: [openId] } });
-  exportSelections.push({ label: 'The whole library', selection: { type: 'library' } });
-  for (const tag of tags) {
-    if (tag.id !== filterTag?.id) exportSelections.push({ label: `Claims tagged “${tag.name}”`, selection: { type: 'tag', tagId: tag.id } });
-  }
+  const openExport = useCallback(() => setExportOpen(true), []);
+  const exportSelections = selectionOptions({
+    source: route.name === 'source' && shownSource?.id === route.id ? shownSource : null,
+    tagFilter: tags.find((tag) => tag.id === tagFilter) ?? null,
+    query,
+    openDocumentId: openId,
+    tags,
+  });
 
   return (
     <div className="app">
@@ -160,7 +167,7 @@ export function App() {
         search={search}
         onPaste={openPaste}
         onPickFiles={pickFiles}
-        onExport={() => setExportOpen(true)}
+        onExport={openExport}
         onRestore={(doc) => void restore(doc)}
         onPurge={(doc) => void purge(doc)}
         importStatus={<ImportArea status={importer.status} onCancel={importer.cancel} onDismiss={importer.dismiss} />}
@@ -172,7 +179,7 @@ export function App() {
         {openId ? (
           <DocumentView key={openId} id={openId} onClose={() => open(null)} onOpen={open} focusAnnotationId={focusAnnotationId} />
         ) : route.name !== 'home' ? (
-          <ViewFor route={route} />
+          <ViewFor route={route} onExport={openExport} onSourceShown={setShownSource} />
         ) : documents.loaded ? (
           <Welcome
             libraryEmpty={tagFilter === null && documents.total === 0 && !documents.error}

@@ -18,17 +18,12 @@ import { useClient } from '../hooks/client';
 import { watchJob } from '../importing/watchJob';
 import { RichPreview } from './RichPreview';
 import { saveFile } from './saveFile';
-import { INCLUDE_LABELS, loadExportChoices, saveExportChoices, type ExportChoices } from './choices';
+import { INCLUDE_LABELS, loadExportChoices, saveExportChoices, type ExportChoices, type SelectionOption } from './choices';
 import '../styles/export.css';
-
-export interface SelectionOption {
-  label: string;
-  selection: ExportSelection;
-}
 
 interface Props {
   open: boolean;
-  /** The choices of what to export, the first being the default (e.g. the library's current tag filter). */
+  /** The choices of what to export, the first being the default (e.g. the source whose page is open, or the library's tag filter). */
   selections: SelectionOption[];
   onClose: () => void;
 }

@@ -1,6 +1,42 @@
-// The export dialog remembers the last format, style and layout, since a researcher tends to
-// export the same way every time.
-import { DEFAULT_STYLE, EXPORT_FORMATS, type ExportFormat } from '../../../shared/export';
+// The export dialog's choices: what it offers to export, from what is on screen; and the last
+// format, style and layout, remembered since a researcher tends to export the same way every time.
+import { DEFAULT_STYLE, EXPORT_FORMATS, type ExportFormat, type ExportSelection } from '../../../shared/export';
+
+export interface SelectionOption {
+  label: string;
+  selection: ExportSelection;
+}
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+/** What the window shows, as far as the export dialog cares. */
+export interface ExportContext {
+  /** The source whose page is open. */
+  source: Named | null;
+  /** The tag the library is filtered by. */
+  tagFilter: Named | null;
+  query: string;
+  openDocumentId: string | null;
+  tags: Named[];
+}
+
+/** What the export dialog offers, the narrowest first: what the person is looking at is what they most likely want out. */
+export function selectionOptions({ source, tagFilter, query, openDocumentId, tags }: ExportContext): SelectionOption[] {
+  const options: SelectionOption[] = [];
+  if (source) options.push({ label: `Claims citing “${source.name}”`, selection: { type: 'source', sourceId: source.id } });
+  if (tagFilter) options.push({ label: `Claims tagged “${tagFilter.name}”`, selection: { type: 'tag', tagId: tagFilter.id } });
+  const search = query.trim();
+  if (search !== '') options.push({ label: `Documents found by “${search}”`, selection: { type: 'search', query: search } });
+  if (openDocumentId) options.push({ label: 'The open document', selection: { type: 'documents', ids: [openDocumentId] } });
+  options.push({ label: 'The whole library', selection: { type: 'library' } });
+  for (const tag of tags) {
+    if (tag.id !== tagFilter?.id) options.push({ label: `Claims tagged “${tag.name}”`, selection: { type: 'tag', tagId: tag.id } });
+  }
+  return options;
+}
 
 export interface ExportChoices {
   format: ExportFormat;

@@ -104,7 +104,20 @@ function SourceHeader({ source, publisher, published }: { source: Source; publis
   );
 }
 
-export function SourcePage({ id }: { id: string }) {
+/** The source a page shows, as the export dialog names it. */
+export interface ShownSource {
+  id: string;
+  name: string;
+}
+
+interface Props {
+  id: string;
+  /** Opens the export dialog; the page has told `onShown` which source it shows, so the dialog offers its claims first. */
+  onExport: () => void;
+  onShown: (source: ShownSource | null) => void;
+}
+
+export function SourcePage({ id, onExport, onShown }: Props) {
   const client = useClient();
   const notices = useNotices();
   const { sources, loaded, error } = useSources();
@@ -115,6 +128,13 @@ export function SourcePage({ id }: { id: string }) {
   useEffect(() => {
     if (source) document.title = `${source.name} · Gloss`;
   }, [source]);
+
+  const name = source?.name;
+  useEffect(() => {
+    if (name === undefined) return;
+    onShown({ id, name });
+    return () => onShown(null);
+  }, [id, name, onShown]);
 
   if (!source) {
     if (!loaded) return <section className="view" aria-busy="true" aria-label="Source" />;
@@ -165,6 +185,9 @@ export function SourcePage({ id }: { id: string }) {
           published={sources.filter((s) => s.publisherId === source.id)}
         />
         <div className="button-row">
+          <button type="button" className="button small" onClick={onExport}>
+            Export…
+          </button>
           <button type="button" className="button small" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
             Edit source
           </button>
