@@ -1,7 +1,7 @@
 // Rebasing an unsaved change on a newer version of its annotation (another window saved first):
 // a three-way merge of base, ours and theirs, field by field, so that neither edit is dropped.
 import type { Figure } from '../../../shared/figures/types';
-import type { Annotation, ClaimStatus, SourceRole } from '../../../shared/model';
+import type { Annotation, ClaimStatus, SourceRole, StoredFigure } from '../../../shared/model';
 
 export interface SourceInput {
   sourceId: string;
@@ -73,6 +73,40 @@ function mergeKeyed<T>(base: readonly T[], ours: readonly T[], theirs: readonly 
   return out;
 }
 
+/** A figure's content, ids aside and whatever order its properties came in. */
+const figureContent = (figure: FigureInput) =>
+  JSON.stringify(
+    Object.entries(figure)
+      .filter(([key, value]) => key !== 'id' && value !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+const sameFigure = (a: FigureInput, b: FigureInput) => figureContent(a) === figureContent(b);
+
+/**
+ * A figure added by a send that was still on its way when this change was made has no id in the
+ * base or in our list, but has one in theirs (the save gave it one): it is the same figure, not
+ * one we added again.
+ */
+function adoptFigureIds(base: readonly FigureInput[], ours: readonly FigureInput[], theirs: readonly FigureInput[]): [FigureInput[], FigureInput[]] {
+  const known = new Set(base.map((figure) => figure.id));
+  const fresh = theirs.filter((figure) => figure.id !== undefined && !known.has(figure.id));
+  const adopted = new Map<string, string[]>();
+  const baseOut = base.map((figure) => {
+    if (figure.id !== undefined) return figure;
+    const at = fresh.findIndex((candidate) => sameFigure(candidate, figure));
+    if (at < 0) return figure;
+    const id = fresh.splice(at, 1)[0]!.id!;
+    const content = figureContent(figure);
+    adopted.set(content, [...(adopted.get(content) ?? []), id]);
+    return { ...figure, id };
+  });
+  const oursOut = ours.map((figure) => {
+    const id = figure.id === undefined ? adopted.get(figureContent(figure))?.shift() : undefined;
+    return id === undefined ? figure : { ...figure, id };
+  });
+  return [baseOut, oursOut];
+}
+
 /** Both sides rewrote the note: keep both texts rather than lose one. */
 function mergeNote(base: string, ours: string, theirs: string): { note: string; joined: boolean } {
   if (theirs === base || theirs === ours) return { note: ours, joined: false };
@@ -115,11 +149,72 @@ export function rebase(base: Annotation, patch: Patch, theirs: Annotation): Reba
     if (JSON.stringify(links) !== JSON.stringify(sourcesOf(theirs))) out.sources = links;
   }
   if (patch.figures !== undefined) {
-    const same = (a: FigureInput, b: FigureInput) => JSON.stringify({ ...a, id: undefined }) === JSON.stringify({ ...b, id: undefined });
-    const figures = mergeKeyed<FigureInput>(base.figures, patch.figures, theirs.figures, (figure) => figure.id, same);
+    const [baseFigures, ourFigures] = adoptFigureIds(base.figures, patch.figures, theirs.figures);
+    const figures = mergeKeyed<FigureInput>(baseFigures, ourFigures, theirs.figures, (figure) => figure.id, sameFigure);
     if (JSON.stringify(figures) !== JSON.stringify(theirs.figures)) out.figures = figures;
   }
   return { patch: out, joinedNotes };
+}
+
+/**
+ * `row` with `patch` applied, as a merge base: what this window showed when it made a later change
+ * while `patch` was still on its way. Never stored or shown (new tags, sources and figures lack
+ * their names and ids).
+ */
+export function applied(row: Annotation, patch: Patch): Annotation {
+  return {
+    ...withPatch(row, patch),
+    tags: patch.tagIds ? patch.tagIds.map((id) => row.tags.find((tag) => tag.id === id) ?? { id, name: '', color: null }) : row.tags,
+    sources: patch.sources
+      ? patch.sources.map((link) => ({ ...link, name: row.sources.find((known) => known.sourceId === link.sourceId)?.name ?? '' }))
+      : row.sources,
+    figures: patch.figures ? (patch.figures as StoredFigure[]) : row.figures,
+  };
+}
+
+const symmetricDifference = (a: Set<string>, b: Set<string>) => new Set([...[...a].filter((k) => !b.has(k)), ...[...b].filter((k) => !a.has(k))]);
+
+/** `shown` with the items in `back` as `stored` has them (the way a list field takes back a refused edit). */
+function giveBack<T>(shown: readonly T[], stored: readonly T[], back: Set<string>, key: (item: T) => string): T[] {
+  const storedKeys = new Set(stored.map(key));
+  const kept = shown.filter((item) => !back.has(key(item)) || storedKeys.has(key(item)));
+  const keptKeys = new Set(kept.map(key));
+  return [...kept, ...stored.filter((item) => back.has(key(item)) && !keptKeys.has(key(item)))];
+}
+
+/** A source link as the sources field tells links apart. */
+const linkKey = (link: SourceInput) => JSON.stringify([link.sourceId, link.role, link.locator]);
+
+export interface Change {
+  /** What the window showed when the change was made. */
+  from: Annotation;
+  /** What it showed with the change. */
+  to: Annotation;
+}
+
+/**
+ * What the window shows once `refused` was given up, while `later` (made on top of it) is still
+ * to be sent as `patch` over `stored`: the items the refused change added or removed go back to
+ * how `stored` has them, unless `later` changed them too; the other fields show `stored` with
+ * `patch`. The tags and sources fields do the same on their side, so both agree on what the next
+ * change is made on.
+ */
+export function afterRefusal(refused: Change, later: Change, stored: Annotation, patch: Patch): Annotation {
+  const list = <T>(get: (row: Annotation) => readonly T[], key: (item: T) => string): T[] => {
+    const keys = (row: Annotation) => new Set(get(row).map(key));
+    const again = symmetricDifference(keys(later.from), keys(later.to));
+    const back = [...symmetricDifference(keys(refused.from), keys(refused.to))].filter((k) => !again.has(k));
+    return giveBack(get(later.to), get(stored), new Set(back), key);
+  };
+  return {
+    ...applied(stored, patch),
+    tags: list(
+      (row) => row.tags,
+      (tag) => tag.id,
+    ),
+    sources: list((row) => row.sources, linkKey),
+    figures: list((row) => row.figures, figureContent),
+  };
 }
 
 /** What the card shows while a change is unsaved: the scalar fields as typed. */

@@ -85,11 +85,14 @@ export class AnnotationStore {
     this.queue = new WriteQueue({
       send: (id, version, patch) => sendDurably(client, 'annotations.update', { id, version, ...patch }),
       saved: (row) => this.put(row),
-      failed: (id, error, kept) =>
+      failed: (id, error, kept) => {
+        // A change given up is no longer pending: the card shows what is stored again.
+        if (!kept) this.changed();
         this.report.error(
           kept ? 'An annotation edit is not saved yet (Gloss will keep trying)' : 'An annotation edit could not be saved',
           GlossError.from(error),
-        ),
+        );
+      },
       joined: () => this.report.info('This note was also changed in another window; both texts are kept in it.'),
     });
   }
@@ -281,14 +284,17 @@ export class AnnotationStore {
     return id;
   }
 
-  /** Changes fields of an annotation; `delayMs` 0 sends at once, typing waits for a pause. */
-  update(id: string, patch: Patch, options: { delayMs?: number; group?: string; record?: boolean; label?: string } = {}): void {
+  /**
+   * Changes fields of an annotation; `delayMs` 0 sends at once, typing waits for a pause. Settles
+   * true once stored, false when the change was given up (and reported).
+   */
+  update(id: string, patch: Patch, options: { delayMs?: number; group?: string; record?: boolean; label?: string } = {}): Promise<boolean> {
     const before = this.row(id);
-    if (!before) return;
+    if (!before) return Promise.resolve(false);
     const base = this.stored.get(id) ?? this.provisional.get(id)!;
-    this.queue.edit(base, patch, options.delayMs ?? 0);
+    const saved = this.queue.edit(base, patch, options.delayMs ?? 0);
     this.changed();
-    if (options.record === false) return;
+    if (options.record === false) return saved;
     const inverse = inverseOf(before, patch);
     const target = () => this.renamed.get(id) ?? id;
     this.undo.push({
@@ -297,6 +303,7 @@ export class AnnotationStore {
       undo: () => this.write(target(), inverse),
       redo: () => this.write(target(), patch),
     });
+    return saved;
   }
 
   /** Deletes an annotation; undo brings it back with its tags, sources and figures. */

@@ -2,47 +2,48 @@
 import { useId, useRef, useState } from 'react';
 import type { Figure } from '../../../shared/figures';
 import type { StoredFigure } from '../../../shared/model';
-import { EchoTracker } from './echo';
-import { draftFromFigure, emptyDraft, figureFromDraft, figuresKey, formatFigure, uncoveredFigures, type FigureDraft } from './figureForm';
+import { draftFromFigure, emptyDraft, figureFromDraft, figureKey, formatFigure, reconcileDrafts, uncoveredFigures, type FigureDraft } from './figureForm';
 import { FigureForm } from './FigureForm';
+import { useEchoedValue } from './useEchoedValue';
+
+type FigureValue = Figure & { id?: string };
 
 export interface FiguresFieldProps {
   value: StoredFigure[];
   quote: string;
-  onChange: (figures: (Figure & { id?: string })[]) => void;
+  /** Saves the figures; what it returns, if anything, says whether they were stored. */
+  /** Settles with whether the change was stored: a refused one puts the stored value back. */
+  onChange: (figures: FigureValue[]) => PromiseLike<boolean>;
   disabled?: boolean;
-}
-
-/** Saved figures that came back with ids the drafts lack (new ones) hand those ids over, in order. */
-function adoptIds(drafts: FigureDraft[], saved: StoredFigure[]): FigureDraft[] {
-  const known = new Set(drafts.map((d) => d.id).filter(Boolean));
-  const fresh = saved.filter((f) => !known.has(f.id)).map((f) => f.id);
-  return drafts.map((d) => (d.id || fresh.length === 0 ? d : { ...d, id: fresh.shift()! }));
 }
 
 export function FiguresField({ value, quote, onChange, disabled = false }: FiguresFieldProps) {
   const labelId = useId();
-  const [tracker] = useState(() => new EchoTracker());
-  const [state, setState] = useState(() => ({ drafts: value.map(draftFromFigure), prev: value, focusKey: null as string | null }));
+  // The figures as last saved or received, told apart from the field's own saves the way the tags
+  // and sources fields do; the drafts are the forms showing them, with whatever is half-typed.
+  const [figures, setFigures] = useEchoedValue<FigureValue>(value, figureKey);
+  const [state, setState] = useState(() => ({ drafts: figures.map(draftFromFigure), source: figures, focusKey: null as string | null }));
   const addButton = useRef<HTMLButtonElement>(null);
 
   let drafts = state.drafts;
-  if (state.prev !== value) {
-    drafts = tracker.isEcho(figuresKey(value)) ? adoptIds(state.drafts, value) : value.map(draftFromFigure);
-    setState({ ...state, drafts, prev: value });
+  if (state.source !== figures) {
+    drafts = reconcileDrafts(state.drafts, state.source, figures);
+    setState({ ...state, drafts, source: figures });
   }
 
   const checked = drafts.map(figureFromDraft);
   const invalid = checked.filter((c) => 'errors' in c).length;
 
   const update = (next: FigureDraft[], focusKey: string | null = null) => {
-    setState((s) => ({ ...s, drafts: next, focusKey }));
     const results = next.map(figureFromDraft);
-    const figures = results.flatMap((r) => ('figure' in r ? [r.figure] : []));
+    const reported = results.flatMap((r) => ('figure' in r ? [r.figure] : []));
     // Nothing half-typed reaches the library: the card saves once every figure reads as one.
-    if (figures.length !== results.length) return;
-    tracker.sentKey(figuresKey(figures));
-    onChange(figures);
+    if (reported.length !== results.length) {
+      setState((s) => ({ ...s, drafts: next, focusKey }));
+      return;
+    }
+    setState((s) => ({ ...s, drafts: next, source: reported, focusKey }));
+    setFigures(reported, onChange(reported));
   };
 
   const offered = uncoveredFigures(quote, drafts)[0];

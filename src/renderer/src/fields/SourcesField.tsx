@@ -15,7 +15,9 @@ export interface SourceLinkInput {
 
 export interface SourcesFieldProps {
   value: SourceLink[];
-  onChange: (links: SourceLinkInput[]) => void;
+  /** Saves the links; what it returns, if anything, says whether they were stored. */
+  /** Settles with whether the change was stored: a refused one puts the stored value back. */
+  onChange: (links: SourceLinkInput[]) => PromiseLike<boolean>;
   disabled?: boolean;
 }
 
@@ -68,8 +70,7 @@ export function SourcesField({ value, onChange, disabled = false }: SourcesField
   if (typed.trim() !== '') options.push({ type: 'create' });
 
   const update = (next: SourceLink[]) => {
-    setLinks(next);
-    onChange(next.map(({ sourceId, role, locator }) => ({ sourceId, role, locator })));
+    setLinks(next, onChange(next.map(({ sourceId, role, locator }) => ({ sourceId, role, locator }))));
   };
 
   const add = (source: Source) => {

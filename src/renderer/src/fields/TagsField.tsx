@@ -11,7 +11,9 @@ import { useTagList } from './useTagList';
 
 export interface TagsFieldProps {
   value: TagRef[];
-  onChange: (tagIds: string[]) => void;
+  /** Saves the tags; what it returns, if anything, says whether they were stored. */
+  /** Settles with whether the change was stored: a refused one puts the stored value back. */
+  onChange: (tagIds: string[]) => PromiseLike<boolean>;
   disabled?: boolean;
 }
 
@@ -48,8 +50,7 @@ export function TagsField({ value, onChange, disabled = false }: TagsFieldProps)
   }
 
   const update = (next: readonly TagRef[]) => {
-    setChosen(next);
-    onChange(next.map((tag) => tag.id));
+    setChosen(next, onChange(next.map((tag) => tag.id)));
   };
 
   const add = (tag: TagRef) => {

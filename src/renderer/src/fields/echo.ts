@@ -11,10 +11,23 @@
 // way). Once an incoming value agrees on every item the field touched, the save is acknowledged:
 // that value is shown (with whatever another window merged into it, and fresh names and colours),
 // and every later value is taken as it comes.
+//
+// When the card says how a save ended, that settles it without waiting for agreement: a stored
+// change stops holding its items (another window may have changed them since, and agreement would
+// never come), and a refused one gives its items back to the stored value.
+
+/** Tells the field how a save ended: true once stored, false when it was refused and given up. */
+export type Saving = PromiseLike<boolean> | void;
+
+interface Edit {
+  token: object;
+  /** Keys of the items this edit added or removed. */
+  keys: Set<string>;
+}
 
 export class PendingEdits<T> {
-  /** Keys of the items the field added or removed since the library last agreed with it. */
-  private readonly touched = new Set<string>();
+  /** The field's edits since the library last agreed with it, oldest first. */
+  private edits: Edit[] = [];
   private local: readonly T[] | null = null;
 
   constructor(private readonly itemKey: (item: T) => string) {}
@@ -23,12 +36,18 @@ export class PendingEdits<T> {
     return this.local !== null;
   }
 
-  /** The field changed what it shows from `shown` to `next`, and will report `next` for saving. */
-  edit(shown: readonly T[], next: readonly T[]): void {
+  /**
+   * The field changed what it shows from `shown` to `next`, and will report `next` for saving.
+   * `token` names the edit for `settle`; recording the same token twice changes nothing.
+   */
+  edit(shown: readonly T[], next: readonly T[], token: object = {}): void {
+    if (this.edits.some((edit) => edit.token === token)) return;
     const before = new Set(shown.map(this.itemKey));
     const after = new Set(next.map(this.itemKey));
-    for (const key of before) if (!after.has(key)) this.touched.add(key);
-    for (const key of after) if (!before.has(key)) this.touched.add(key);
+    const keys = new Set<string>();
+    for (const key of before) if (!after.has(key)) keys.add(key);
+    for (const key of after) if (!before.has(key)) keys.add(key);
+    this.edits.push({ token, keys });
     this.local = next;
   }
 
@@ -38,34 +57,37 @@ export class PendingEdits<T> {
     if (local === null) return incoming;
     const has = new Set(incoming.map(this.itemKey));
     const wants = new Set(local.map(this.itemKey));
-    for (const key of this.touched) if (has.has(key) !== wants.has(key)) return local;
-    this.touched.clear();
+    for (const key of this.touched()) if (has.has(key) !== wants.has(key)) return local;
+    this.edits = [];
     this.local = null;
     return incoming;
   }
-}
 
-const REMEMBERED = 20;
-
-/**
- * The older scheme, still used by the figures field, whose new figures only gain their ids when
- * saved: values the field reported are remembered, and ignored when they come back.
- */
-export class EchoTracker {
-  private readonly sent: string[] = [];
-
-  /** Records a value the field reported; `key` must not depend on ids the save assigns. */
-  sentKey(key: string): void {
-    this.sent.push(key);
-    if (this.sent.length > REMEMBERED) this.sent.shift();
+  /**
+   * The save of the edit `token` ended (`saved` false: refused); `latest` is the newest value from
+   * the library. Returns what the field should show.
+   */
+  settle(token: object, saved: boolean, latest: readonly T[]): readonly T[] {
+    const at = this.edits.findIndex((edit) => edit.token === token);
+    if (at < 0 || this.local === null) return this.local ?? latest;
+    const [done] = this.edits.splice(at, 1);
+    if (this.edits.length === 0) {
+      this.local = null;
+      return latest;
+    }
+    if (!saved) {
+      // Its items go back to what is stored, except those a later edit (still on its way) changed.
+      const later = this.touched();
+      const back = new Set([...done!.keys].filter((key) => !later.has(key)));
+      const stored = new Map(latest.map((item) => [this.itemKey(item), item] as const));
+      const kept = this.local.filter((item) => !back.has(this.itemKey(item)) || stored.has(this.itemKey(item)));
+      const keptKeys = new Set(kept.map(this.itemKey));
+      this.local = [...kept, ...latest.filter((item) => back.has(this.itemKey(item)) && !keptKeys.has(this.itemKey(item)))];
+    }
+    return this.receive(latest);
   }
 
-  /** True when `key` is one of ours coming back, so the field keeps what it shows. */
-  isEcho(key: string): boolean {
-    return this.sent.includes(key);
-  }
-
-  forget(): void {
-    this.sent.length = 0;
+  private touched(): Set<string> {
+    return new Set(this.edits.flatMap((edit) => [...edit.keys]));
   }
 }

@@ -201,3 +201,64 @@ export function isKnownUnit(unit: string): boolean {
 }
 
 export { formatFigure, PERIODS, QUALIFIERS, SCALES };
+
+/** One figure as the figures field tells figures apart: by what it says, never by the id a save assigns. */
+export const figureKey = (figure: Figure): string => figuresKey([figure]);
+
+type FigureValue = Figure & { id?: string };
+
+/**
+ * The drafts once the figures the field last agreed with (`base`) became `incoming` (a save came
+ * back, another window saved, or a refused save was taken back): a three-way merge, figure by
+ * figure. A draft the person has not changed since `base` follows `incoming` (changed, removed, or
+ * given the id its save assigned); one they changed or are still typing stays as it is; figures
+ * new in `incoming` are added, and figures they removed stay removed.
+ */
+export function reconcileDrafts(drafts: readonly FigureDraft[], base: readonly FigureValue[], incoming: readonly FigureValue[]): FigureDraft[] {
+  const baseIds = new Set(base.flatMap((f) => (f.id ? [f.id] : [])));
+  const draftIds = new Set(drafts.flatMap((d) => (d.id ? [d.id] : [])));
+  const contentOf = (draft: FigureDraft) => {
+    const result = figureFromDraft(draft);
+    return 'figure' in result ? figureKey(result.figure) : null;
+  };
+  // Figures are matched by id, and those without one (not saved yet) by what they say, each once.
+  const matcher = (list: readonly FigureValue[]) => {
+    const unclaimed = [...list];
+    return (id: string | undefined, content: string | null): FigureValue | undefined => {
+      const at = unclaimed.findIndex((f) => (id ? f.id === id : !f.id && content !== null && figureKey(f) === content));
+      return at < 0 ? undefined : unclaimed.splice(at, 1)[0];
+    };
+  };
+  const inBase = matcher(base);
+  const inIncoming = matcher(incoming);
+  // A new figure's save came back: the draft takes the id it was given.
+  const fresh = incoming.filter((f) => f.id && !baseIds.has(f.id) && !draftIds.has(f.id));
+  const given = new Map<string, string>();
+  for (const draft of drafts) {
+    const content = draft.id ? null : contentOf(draft);
+    const at = content === null ? -1 : fresh.findIndex((f) => figureKey(f) === content);
+    if (at >= 0) given.set(draft.key, fresh.splice(at, 1)[0]!.id!);
+  }
+  const out: FigureDraft[] = [];
+  const matched = new Set<FigureValue>();
+  for (const draft of drafts) {
+    const content = contentOf(draft);
+    const before = inBase(draft.id, content);
+    const id = draft.id ?? given.get(draft.key);
+    const mine = id === draft.id ? draft : { ...draft, id };
+    const now = inIncoming(id, content);
+    if (now) matched.add(now);
+    if (!before || content !== figureKey(before)) {
+      out.push(mine); // changed here since base, or still being typed
+      continue;
+    }
+    if (!now) continue; // removed elsewhere, or its refused save taken back
+    out.push(figureKey(now) === content ? mine : { ...draftFromFigure(now), key: draft.key });
+  }
+  for (const figure of incoming) {
+    if (matched.has(figure)) continue;
+    if (figure.id ? baseIds.has(figure.id) : inBase(undefined, figureKey(figure))) continue; // removed here
+    out.push(draftFromFigure(figure));
+  }
+  return out;
+}
