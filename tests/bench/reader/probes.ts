@@ -14,23 +14,47 @@ export const AFTER_PAINT = `() => new Promise((resolve) => requestAnimationFrame
 }))`;
 
 /**
- * Navigates to a document by its address and returns the milliseconds until its paragraphs and
- * marks are all painted. Checked once a frame: a frame only comes when the page is free, so the
+ * Navigates to a document by its address and returns the milliseconds until it is open: every
+ * paragraph in the reader, and every paragraph on screen painted with all its highlights
+ * (`perParagraph[i]` marks in paragraph i). Then goes on to when every highlight of the text is
+ * built (a long text builds those off screen as they come near, and while the page is idle) and
+ * returns that time too. Checked once a frame: a frame only comes when the page is free, so the
  * check lands right after the work it waits for.
  */
-export const OPEN = `async ({ hash, paragraphs, marks }) => {
+export const OPEN = `async ({ hash, paragraphs, marks, perParagraph }) => {
   const afterPaint = ${AFTER_PAINT};
+  let onScreen = 0;
   const ready = () => {
     const root = document.querySelector('.reader-text');
-    return root !== null && root.children.length === paragraphs && root.querySelectorAll('mark[data-ids]').length === marks;
+    if (root === null || root.children.length !== paragraphs) return false;
+    const view = root.closest('.reader-scroll').getBoundingClientRect();
+    let seen = 0;
+    onScreen = 0;
+    for (let i = 0; i < root.children.length; i++) {
+      const box = root.children[i].getBoundingClientRect();
+      if (box.bottom <= view.top) continue;
+      if (box.top >= view.bottom) break;
+      seen++;
+      const shown = root.children[i].querySelectorAll('mark[data-ids]').length;
+      if (shown !== perParagraph[i]) return false;
+      onScreen += shown;
+    }
+    return seen > 0;
   };
+  const complete = () => {
+    const root = document.querySelector('.reader-text');
+    return root.getAttribute('data-highlights') !== 'waiting' && root.querySelectorAll('mark[data-ids]').length === marks;
+  };
+  const until = (check) => new Promise((resolve) => {
+    const step = () => (check() ? resolve() : requestAnimationFrame(step));
+    requestAnimationFrame(step);
+  });
   const start = performance.now();
   location.hash = hash;
-  await new Promise((resolve) => {
-    const check = () => (ready() ? resolve() : requestAnimationFrame(check));
-    requestAnimationFrame(check);
-  });
-  return (await afterPaint()) - start;
+  await until(ready);
+  const open = (await afterPaint()) - start;
+  await until(complete);
+  return { open, complete: (await afterPaint()) - start, onScreen };
 }`;
 
 /** Back to the library, the reader gone and the page idle again. */

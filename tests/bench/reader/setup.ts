@@ -23,6 +23,8 @@ export interface ReaderLibrary {
   text: string;
   /** The number of paragraphs, which is the number of blocks the reader shows. */
   paragraphs: number;
+  /** How many highlights each paragraph of the highlighted copy holds (each is one mark). */
+  marksPerParagraph: number[];
   markedId: string;
   plainId: string;
   stop: () => Promise<void>;
@@ -83,7 +85,8 @@ export async function setUpLibrary(): Promise<ReaderLibrary> {
     console.log(
       `  ${WORDS.toLocaleString('en')} words in ${marked.blocks.length} paragraphs; ${HIGHLIGHTS} highlights created over HTTP in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    return { server, text, paragraphs: marked.blocks.length, markedId: marked.id, plainId: plain.id, stop };
+    const marksPerParagraph = marked.blocks.map((block) => ranges.filter((range) => range.start >= block.start && range.end <= block.end).length);
+    return { server, text, paragraphs: marked.blocks.length, marksPerParagraph, markedId: marked.id, plainId: plain.id, stop };
   } catch (error) {
     await stop();
     throw error;

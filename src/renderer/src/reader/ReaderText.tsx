@@ -12,9 +12,11 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { DocumentRecord } from '../../../shared/model';
 import type { AnnotationStore } from '../annotations/store';
 import { HighlightToolbar } from '../annotations/Toolbar';
-import { $buildDocument } from './build';
+import { $estimateBlockSize } from './blockSize';
 import { HighlightLayer, MarkPainter, wantedRanges } from './highlights';
+import type { MarkRange } from './marks';
 import { registerReadOnlyGuard } from './readOnly';
+import { SectionMarks } from './sections';
 import { readerTheme } from './theme';
 
 function ReadOnlyGuard({ active }: { active: boolean }) {
@@ -26,6 +28,12 @@ function ReadOnlyGuard({ active }: { active: boolean }) {
       editor.registerRootListener((root) => {
         root?.classList.toggle('editing', !active);
         root?.setAttribute('spellcheck', String(!active));
+        // React keeps the caret of a focused element whose contentEditable is "true" across each of
+        // its commits, by counting the characters before it: in a book-length text that walk cost
+        // some ten milliseconds for every change anywhere in the window (a card, the toolbar).
+        // Plain-text editing looks the same to the reader, keeps the caret and Shift+arrow
+        // selection, and is not one React counts through; nothing is typed while reading anyway.
+        root?.setAttribute('contenteditable', active ? 'plaintext-only' : 'true');
       }),
     [editor, active],
   );
@@ -77,8 +85,10 @@ export function ReaderText({ doc, labelledBy, onError, store, editing = false, e
   });
   const [setup] = useState(() => {
     const { text, blocks } = doc;
-    const initial = wantedRanges(store.getView().rows);
+    const wanted = wantedRanges(store.getView().rows);
     const painter = new MarkPainter(store);
+    // Made while the editor builds its first state, then handed to the highlight layer.
+    let opened: { sections: SectionMarks; built: MarkRange[] } | null = null;
     const extension = defineExtension({
       name: 'gloss/reader',
       namespace: 'gloss-reader',
@@ -95,11 +105,12 @@ export function ReaderText({ doc, labelledBy, onError, store, editing = false, e
           $decorateDOM: (node, previous, element, editor) => {
             before?.(node, previous, element, editor);
             painter.decorate(node, previous, element);
+            $estimateBlockSize(node, element);
           },
         };
       },
       $initialEditorState: () => {
-        $buildDocument(text, blocks, initial);
+        opened = SectionMarks.$open({ text, blocks }, wanted);
         const shown = $getRoot().getTextContent();
         // Every annotation offset depends on this; a mismatch is a bug in build.ts, not in the data.
         if (shown !== text) reportError.current(new Error(`the reader shows ${shown.length} characters where the document has ${text.length}`));
@@ -117,14 +128,19 @@ export function ReaderText({ doc, labelledBy, onError, store, editing = false, e
         data-gramm="false"
       />
     );
-    return { extension, contentEditable, layer: (editor: LexicalEditor) => new HighlightLayer(editor, store, { text, blocks }, initial, painter) };
+    const layer = (editor: LexicalEditor) => {
+      if (!opened) throw new Error('the reader’s highlights were asked for before its text was built');
+      return new HighlightLayer(editor, store, opened.sections, { wanted, built: opened.built }, painter);
+    };
+    return { extension, contentEditable, layer };
   });
 
   return (
     <LexicalExtensionComposer extension={setup.extension} contentEditable={setup.contentEditable}>
       <ReadOnlyGuard active={!editing} />
-      {editing && <HistoryPlugin />}
+      {/* Before the history: entering edit mode builds the highlights still waiting, which is not a step to undo. */}
       <Highlights layer={setup.layer} editing={editing} editorRef={editorRef} />
+      {editing && <HistoryPlugin />}
       <HighlightToolbar store={store} text={doc.text} active={!editing} />
     </LexicalExtensionComposer>
   );

@@ -106,32 +106,80 @@ function $createBlock(block: Block, body: string, marks: Marks): ElementNode {
 }
 
 /**
- * Replaces the root's children with the document, its highlights already in place (ranges that
- * run past the text are cut at its end). Call inside an editor update.
+ * One top-level node of the reader's tree: a paragraph, heading or quote, or a whole list. `first`
+ * and `last` are the indexes of its blocks; `start` and `end` its canonical text.
  */
-export function $buildDocument(text: string, blocks: readonly Block[], highlights: readonly MarkRange[] = []): void {
-  const root = $getRoot();
-  root.clear();
-  const append = (node: ElementNode) => root.append(node);
-  const marks: Marks = { cursor: highlights.length > 0 ? new MarkCursor(highlights) : null, offset: 0 };
-  if (blocks.length === 0) {
-    // Not canonical (every non-empty document has blocks), but still show every character.
-    if (text !== '') {
-      const paragraph = $createParagraphNode();
-      $appendLines(paragraph, text, marks);
-      append(paragraph);
-    }
-    return;
-  }
+export interface Section {
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+}
+
+/** Builds blocks[from..to] in order, handing each top-level node to `append` as it is made. */
+function $buildBlocks(
+  text: string,
+  blocks: readonly Block[],
+  from: number,
+  to: number,
+  marks: Marks,
+  append: (node: ElementNode, block: number) => void,
+): void {
   const lists = new ListBuilder();
-  for (const block of blocks) {
+  for (let i = from; i <= to; i++) {
+    const block = blocks[i]!;
     const body = text.slice(block.start, block.end);
     marks.offset = block.start;
     if (block.type === 'list-item') {
-      lists.$add(block, body, marks, append);
+      lists.$add(block, body, marks, (node) => append(node, i));
       continue;
     }
     lists.reset();
-    append($createBlock(block, body, marks));
+    append($createBlock(block, body, marks), i);
   }
+}
+
+const cursorOf = (highlights: readonly MarkRange[]): MarkCursor | null => (highlights.length > 0 ? new MarkCursor(highlights) : null);
+
+/**
+ * Replaces the root's children with the document, its highlights already in place (ranges that
+ * run past the text are cut at its end), and returns its sections. Call inside an editor update.
+ */
+export function $buildDocument(text: string, blocks: readonly Block[], highlights: readonly MarkRange[] = []): Section[] {
+  const root = $getRoot();
+  root.clear();
+  const marks: Marks = { cursor: cursorOf(highlights), offset: 0 };
+  if (blocks.length === 0) {
+    // Not canonical (every non-empty document has blocks), but still show every character.
+    if (text === '') return [];
+    root.append($wholeText(text, marks));
+    return [{ start: 0, end: text.length, first: 0, last: -1 }];
+  }
+  const sections: Section[] = [];
+  $buildBlocks(text, blocks, 0, blocks.length - 1, marks, (node, block) => {
+    root.append(node);
+    sections.push({ start: blocks[block]!.start, end: blocks[block]!.end, first: block, last: block });
+  });
+  // A section runs to the block before the next one's first: a list takes in the items after its first.
+  sections.forEach((section, i) => {
+    section.last = (sections[i + 1]?.first ?? blocks.length) - 1;
+    section.end = blocks[section.last]!.end;
+  });
+  return sections;
+}
+
+function $wholeText(text: string, marks: Marks): ElementNode {
+  const paragraph = $createParagraphNode();
+  $appendLines(paragraph, text, marks);
+  return paragraph;
+}
+
+/** One section built afresh with the highlights that fall in it, as $buildDocument builds it. */
+export function $buildSection(text: string, blocks: readonly Block[], section: Section, highlights: readonly MarkRange[]): ElementNode {
+  const marks: Marks = { cursor: cursorOf(highlights), offset: section.start };
+  if (blocks.length === 0) return $wholeText(text, marks);
+  const made: ElementNode[] = [];
+  $buildBlocks(text, blocks, section.first, section.last, marks, (node) => made.push(node));
+  if (made.length !== 1) throw new Error(`blocks ${section.first}–${section.last} made ${made.length} top-level nodes where the reader has one`);
+  return made[0]!;
 }

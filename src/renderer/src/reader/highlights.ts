@@ -3,26 +3,25 @@
 // kind, and joins marks and cards both ways (click a mark to select its card; reveal a card's mark).
 import { $isMarkNode, MarkNode } from '@lexical/mark';
 import { $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
-import type { Block } from '../../../shared/canonical';
 import type { Annotation, Kind } from '../../../shared/model';
 import type { AnnotationStore } from '../annotations/store';
-import { $buildDocument } from './build';
 import { $addMark, $removeMark, $renameMark, type MarkRange } from './marks';
 import { OffsetIndex, type Range } from './offsets';
+import type { SectionMarks } from './sections';
 
 /** Underline styles, so that kinds differ by more than their colour; kinds take them in order. */
 export const KIND_STYLES = ['solid', 'double', 'dotted', 'wavy', 'dashed'] as const;
 const FLASH_MS = 1_400;
 const DEFAULT_COLOR = '#f2c94c';
 const WARM_AFTER_MS = 250;
-/**
- * The root's class once the page has rendered every block once (each records its height): from
- * then on blocks out of sight skip their rendering (reader.css). Chromium otherwise pays for each
- * change in the editing host, such as a new highlight, with a pass over every block's layout.
- */
-export const READING_SKIPS_CLASS = 'reading-skips';
 /** Past this many changes at once (a first load, another window's bulk edit), building the tree afresh is cheaper. */
 const REBUILD_AT = 60;
+/** Sections built in one idle moment while the rest of a long text waits for its highlights. */
+const IDLE_SECTIONS = 40;
+/** Sections this far off screen (in screen heights) are built before they scroll into view. */
+const NEAR_SCREENS = 1.5;
+/** The root's data-highlights while some highlights wait for their sections (sections.ts), and once none do. */
+export const HIGHLIGHTS_STATE = { waiting: 'waiting', complete: 'complete' } as const;
 
 /** The highlights an annotation list asks for: placed ones only (orphans have no place). */
 export function wantedRanges(rows: readonly Annotation[]): MarkRange[] {
@@ -113,6 +112,12 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 
 export class HighlightLayer {
   private readonly applied = new Map<string, Range>();
+  /** Highlights whose sections are not built yet: they come into the tree with their section. */
+  private readonly waiting = new Map<string, MarkRange>();
+  private observer: IntersectionObserver | null = null;
+  private readonly observed = new Map<number, Element>();
+  /** The pending background build: its timer, then its idle callback. */
+  private idle: { timer: number } | { idle: number } | null = null;
   private readonly keysById = new Map<string, Set<NodeKey>>();
   private readonly idsByKey = new Map<NodeKey, string[]>();
   private rows = new Map<string, Annotation>();
@@ -124,11 +129,13 @@ export class HighlightLayer {
   constructor(
     private readonly editor: LexicalEditor,
     private readonly store: AnnotationStore,
-    private readonly doc: { text: string; blocks: readonly Block[] },
-    initial: readonly MarkRange[],
+    private readonly sections: SectionMarks,
+    /** The highlights the tree was opened with, and which of them it holds. */
+    opened: { wanted: readonly MarkRange[]; built: readonly MarkRange[] },
     private readonly painter: MarkPainter,
   ) {
-    for (const range of initial) this.applied.set(range.id, { start: range.start, end: range.end });
+    for (const range of opened.built) this.applied.set(range.id, { start: range.start, end: range.end });
+    for (const range of opened.wanted) if (!this.applied.has(range.id)) this.waiting.set(range.id, range);
     this.rows = new Map(painter.rows);
     this.kinds = store.getView().kinds;
   }
@@ -169,21 +176,23 @@ export class HighlightLayer {
       root?.addEventListener('click', this.onClick);
       root?.addEventListener('mouseover', this.onHover);
     });
-    const offSkips = editor.registerRootListener((root) => {
+    const offWaiting = editor.registerRootListener((root) => {
       if (!root) return;
-      // Two frames: the first renders every block and records its height for the skipping to use.
-      let frame = requestAnimationFrame(() => {
-        frame = requestAnimationFrame(() => root.classList.add(READING_SKIPS_CLASS));
+      // After the first frame is painted: setting out to watch a thousand sections is no part of showing the first page.
+      let timer = 0;
+      const frame = requestAnimationFrame(() => {
+        timer = window.setTimeout(() => this.watch(root), 0);
       });
       return () => {
         cancelAnimationFrame(frame);
-        root.classList.remove(READING_SKIPS_CLASS);
+        clearTimeout(timer);
+        this.unwatch();
       };
     });
     this.sync();
     this.warmIndex();
     return () => {
-      offSkips();
+      offWaiting();
       offMutations();
       offIndex();
       offStore();
@@ -194,10 +203,102 @@ export class HighlightLayer {
     };
   }
 
-  /** While the text is being corrected, positions move under the marks: stop placing them. */
+  /**
+   * While the text is being corrected, positions move under the marks: stop placing them. Every
+   * highlight is built first, so the whole text is corrected with its highlights in view.
+   */
   pause(paused: boolean): void {
+    if (paused && !this.paused) this.buildSections(this.sections.nextUnbuilt(Infinity), true);
     this.paused = paused;
     if (!paused) this.sync();
+  }
+
+  /** Builds the sections that come near the screen, and the rest a few at a time while the page is idle. */
+  private watch(root: HTMLElement): void {
+    if (this.sections.complete) return this.showState(root);
+    const scroller = root.closest('.reader-scroll');
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        const near: number[] = [];
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const index = Number((entry.target as HTMLElement).dataset.section);
+          if (!this.sections.isBuilt(index)) near.push(index);
+        }
+        if (near.length > 0) this.buildSections(near);
+      },
+      { root: scroller, rootMargin: `${NEAR_SCREENS * 100}% 0px` },
+    );
+    const children = root.children;
+    for (let i = 0; i < children.length; i++) {
+      if (this.sections.isBuilt(i)) continue;
+      const element = children[i] as HTMLElement;
+      element.dataset.section = String(i);
+      this.observer.observe(element);
+      this.observed.set(i, element);
+    }
+    this.showState(root);
+    this.buildWhenIdle();
+  }
+
+  private unwatch(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.observed.clear();
+    if (this.idle && 'timer' in this.idle) clearTimeout(this.idle.timer);
+    else if (this.idle) cancelIdleCallback(this.idle.idle);
+    this.idle = null;
+  }
+
+  /** After a pause first, as for warming the index: right after opening, the page is still busy. */
+  private buildWhenIdle(after = WARM_AFTER_MS): void {
+    if (this.idle !== null || this.sections.complete) return;
+    const build = () => {
+      this.idle = {
+        idle: requestIdleCallback(() => {
+          this.idle = null;
+          if (this.paused) return;
+          this.buildSections(this.sections.nextUnbuilt(IDLE_SECTIONS));
+          this.buildWhenIdle(0);
+        }),
+      };
+    };
+    if (after === 0) return build();
+    this.idle = { timer: window.setTimeout(build, after) };
+  }
+
+  private showState(root: HTMLElement): void {
+    root.setAttribute('data-highlights', this.sections.complete ? HIGHLIGHTS_STATE.complete : HIGHLIGHTS_STATE.waiting);
+  }
+
+  /** Builds sections with the highlights waiting for them (and the sections those run on into). */
+  private buildSections(indexes: readonly number[], discrete = false): void {
+    const ranges = [...this.waiting.values()];
+    const todo = this.sections.closure(indexes, ranges);
+    if (todo.length === 0) return;
+    this.editor.update(() => this.$buildSections(todo, ranges), discrete ? { tag: 'gloss-highlight', discrete: true } : { tag: 'gloss-highlight' });
+  }
+
+  private $buildSections(todo: readonly number[], ranges: readonly MarkRange[]): void {
+    const selection = $getSelection();
+    // A selection inside a section about to be rebuilt would point at nodes that are gone.
+    let kept: Range | null = null;
+    if ($isRangeSelection(selection)) {
+      const inside = [selection.anchor, selection.focus].some((point) => todo.includes(point.getNode().getTopLevelElement()?.getIndexWithinParent() ?? -1));
+      if (inside) kept = OffsetIndex.$build().rangeOfSelection(selection);
+    }
+    for (const range of this.sections.$build(todo, ranges)) {
+      this.applied.set(range.id, { start: range.start, end: range.end });
+      this.waiting.delete(range.id);
+    }
+    if (kept) OffsetIndex.$build().$select(kept.start, kept.end);
+    for (const i of todo) {
+      const element = this.observed.get(i);
+      if (element) this.observer?.unobserve(element);
+      this.observed.delete(i);
+    }
+    const root = this.editor.getRootElement();
+    if (root) this.showState(root);
   }
 
   /** The mark elements of one highlight, in document order. */
@@ -213,7 +314,8 @@ export class HighlightLayer {
    * Not while the text is being corrected: every keystroke there makes a new tree.
    */
   private warmIndex(): void {
-    if (this.paused || this.warming !== null) return;
+    // Not while sections are still being built: each of them makes the index anew.
+    if (this.paused || this.warming !== null || !this.sections.complete) return;
     // After a pause first: right after a document opens, or a highlight is made, the page is
     // still busy painting, and an idle callback there would still fall inside that work.
     this.warming = {
@@ -241,6 +343,12 @@ export class HighlightLayer {
     this.restyle(previous, previousSelected, kindsChanged);
     if (this.paused) return;
     const wanted = new Map(wantedRanges(view.rows).map((range) => [range.id, range]));
+    // A highlight waiting for its section that is gone or has moved waits no more: if it moved,
+    // it is placed below like any new one.
+    for (const [id, range] of this.waiting) {
+      const now = wanted.get(id);
+      if (!now || now.start !== range.start || now.end !== range.end) this.waiting.delete(id);
+    }
     const removals: string[] = [];
     const renames: [string, string][] = [];
     for (const id of this.applied.keys()) {
@@ -258,18 +366,28 @@ export class HighlightLayer {
       return !known || known.start !== range.start || known.end !== range.end || removed.has(range.id);
     });
     const renamedTo = new Set(renames.map(([, to]) => to));
-    const toAdd = additions.filter((range) => !renamedTo.has(range.id));
+    const toAdd = additions.filter((range) => !renamedTo.has(range.id) && !this.waiting.has(range.id));
     if (removals.length === 0 && renames.length === 0 && toAdd.length === 0) return;
     if (removals.length + toAdd.length > REBUILD_AT) {
-      this.editor.update(() => $buildDocument(this.doc.text, this.doc.blocks, [...wanted.values()]), { tag: 'gloss-highlight' });
+      this.editor.update(() => this.sections.$rebuildAll([...wanted.values()]), { tag: 'gloss-highlight' });
       this.applied.clear();
+      this.waiting.clear();
       for (const range of wanted.values()) this.applied.set(range.id, { start: range.start, end: range.end });
+      this.unwatch();
+      const root = this.editor.getRootElement();
+      if (root) this.showState(root);
       return;
     }
+    // A new highlight in a section not built yet (one made from another window, or faster than
+    // the section came into view) brings its section in now, with what waits there.
+    const unbuilt = toAdd.filter((range) => !this.sections.holds(range));
+    const todo = unbuilt.length > 0 ? this.sections.closure(this.sections.sectionsOf(unbuilt), [...this.waiting.values(), ...unbuilt]) : [];
     // editor.read() first commits any update still pending, so the update below starts from the
     // state this index describes. Removing and renaming marks moves no text and keeps every text
     // node, so the index still holds for the first addition after them.
-    const index = toAdd.length > 0 ? this.editor.read(() => OffsetIndex.of(this.editor.getEditorState())) : null;
+    const placed = new Set(unbuilt);
+    const marking = toAdd.filter((range) => !placed.has(range));
+    const index = marking.length > 0 && todo.length === 0 ? this.editor.read(() => OffsetIndex.of(this.editor.getEditorState())) : null;
     this.editor.update(
       () => {
         for (const id of removals) {
@@ -281,12 +399,13 @@ export class HighlightLayer {
           this.applied.set(to, this.applied.get(from)!);
           this.applied.delete(from);
         }
-        if (!index) return;
+        if (todo.length > 0) this.$buildSections(todo, [...this.waiting.values(), ...unbuilt]);
+        if (marking.length === 0) return;
         const selection = $getSelection();
-        const caret = $isRangeSelection(selection) && selection.isCollapsed() ? index.rangeOfSelection(selection) : null;
+        const caret = $isRangeSelection(selection) && selection.isCollapsed() ? (index ?? OffsetIndex.$build()).rangeOfSelection(selection) : null;
         // Each addition splits text nodes, so each after the first needs an index of the tree as it then stands.
-        toAdd.forEach((range, i) => {
-          if ($addMark(range.id, range.start, range.end, i === 0 ? index : OffsetIndex.$build()))
+        marking.forEach((range, i) => {
+          if ($addMark(range.id, range.start, range.end, i === 0 && index ? index : OffsetIndex.$build()))
             this.applied.set(range.id, { start: range.start, end: range.end });
         });
         // A highlight made here leaves the caret at its end; one from elsewhere leaves it alone.
@@ -338,6 +457,8 @@ export class HighlightLayer {
   };
 
   private reveal(id: string): void {
+    const waiting = this.waiting.get(id);
+    if (waiting) this.buildSections(this.sections.sectionsOf([waiting]), true);
     const elements = this.elementsOf(id);
     const first = elements[0];
     if (!first) return;
