@@ -17,6 +17,7 @@ export function startWorkerHost(options: WorkerHostOptions): Promise<ApiHost> {
     workerData: { dataDir: options.dataDir, ...(options.nativeRoots ? { nativeRoots: options.nativeRoots } : {}) } satisfies HostOptions,
   });
   const pending = new Map<number, (result: Result<unknown>) => void>();
+  const pendingJson = new Map<number, (json: string) => void>();
   const listeners = new Set<(event: PushEvent) => void>();
   let nextId = 1;
   let closed: (() => void) | null = null;
@@ -24,7 +25,9 @@ export function startWorkerHost(options: WorkerHostOptions): Promise<ApiHost> {
 
   const failAll = (message: string) => {
     for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'unavailable', message } });
+    for (const resolve of pendingJson.values()) resolve(JSON.stringify({ ok: false, error: { code: 'unavailable', message } }));
     pending.clear();
+    pendingJson.clear();
   };
 
   const host: ApiHost = {
@@ -34,6 +37,14 @@ export function startWorkerHost(options: WorkerHostOptions): Promise<ApiHost> {
         const id = nextId++;
         pending.set(id, resolve);
         worker.postMessage({ type: 'call', id, method, args } satisfies ToWorker);
+      });
+    },
+    callJson(method, args) {
+      if (failure) return Promise.resolve(JSON.stringify({ ok: false, error: failure.toData() }));
+      return new Promise((resolve) => {
+        const id = nextId++;
+        pendingJson.set(id, resolve);
+        worker.postMessage({ type: 'call', id, method, args, json: true } satisfies ToWorker);
       });
     },
     subscribe(listener) {
@@ -66,6 +77,10 @@ export function startWorkerHost(options: WorkerHostOptions): Promise<ApiHost> {
         case 'result':
           pending.get(message.id)?.(message.result);
           pending.delete(message.id);
+          break;
+        case 'json':
+          pendingJson.get(message.id)?.(message.json);
+          pendingJson.delete(message.id);
           break;
         case 'event':
           for (const listener of listeners) listener(message.event);

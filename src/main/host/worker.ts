@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   host.subscribe((event) => send({ type: 'event', event }));
   port.on('message', (message: ToWorker) => {
     if (message.type === 'call') {
-      void host.call(message.method, message.args).then((result) => send({ type: 'result', id: message.id, result }));
+      const { id, json } = message;
+      void host
+        .call(message.method, message.args)
+        .then((result) => send(json ? { type: 'json', id, json: JSON.stringify(result) } : { type: 'result', id, result }));
     } else if (message.type === 'close') {
       // Closing waits for a backup under way, which needs the connection open until it is done.
       void backup.then(() => host.close()).then(() => send({ type: 'closed' }));

@@ -4,7 +4,7 @@ import { GlossError, notFound } from '../../shared/errors';
 import type { Annotation, AnchorStatus, ClaimStatus, SourceLink, SourceRole, TagRef } from '../../shared/model';
 import type { Figure } from '../../shared/figures/types';
 import { quoteSelectorAt } from '../../shared/anchoring';
-import { documentText } from './documents';
+import { documentText, requireDocument } from './documents';
 import { figuresOf, figuresOfDocument, setFigures } from './figures';
 import type { Database } from './native';
 import { indexAnnotation, unindexAnnotation } from './search-index';
@@ -113,7 +113,7 @@ export function getAnnotation(db: Database, id: string): Annotation {
 }
 
 export function listAnnotations(db: Database, documentId: string): Annotation[] {
-  documentText(db, documentId);
+  requireDocument(db, documentId);
   const rows = stmt(db, 'SELECT * FROM annotations WHERE document_id = ? ORDER BY start, "end", created_at').all(documentId) as Row[];
   const attached = attachedToDocument(db, documentId);
   return rows.map((row) => toAnnotation(row, attached(row.id)));
@@ -281,7 +281,7 @@ export function restoreAnnotation(db: Database, snapshot: AnnotationSnapshot): A
       current: getAnnotation(db, snapshot.id),
     });
   }
-  documentText(db, snapshot.documentId);
+  requireDocument(db, snapshot.documentId);
   requireRow(db, 'kinds', snapshot.kindId, 'annotation kind');
   stmt(
     db,

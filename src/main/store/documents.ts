@@ -226,6 +226,11 @@ export function purgeDocument(db: Database, id: string): void {
   stmt(db, 'DELETE FROM documents WHERE id = ?').run(id);
 }
 
+/** Throws not-found unless the document exists (in the library or the Trash), without reading its text. */
+export function requireDocument(db: Database, id: string): void {
+  if (!stmt(db, 'SELECT 1 FROM documents WHERE id = ?').get(id)) throw notFound('document', id);
+}
+
 export function documentText(db: Database, id: string): string {
   const row = stmt(db, 'SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
   if (!row) throw notFound('document', id);

@@ -4,11 +4,10 @@ import type { Figure } from '../../shared/figures/types';
 import type { StoredFigure } from '../../shared/model';
 import { newId } from '../../shared/ids';
 import type { Database } from './native';
-import { groupBy, stmt } from './sql';
+import { stmt } from './sql';
 
 interface Row {
   id: string;
-  annotation_id: string;
   surface: string;
   surface_start: number;
   surface_end: number;
@@ -31,13 +30,22 @@ export function figuresOf(db: Database, annotationId: string): StoredFigure[] {
   return (stmt(db, 'SELECT * FROM figures WHERE annotation_id = ? ORDER BY position').all(annotationId) as Row[]).map(toFigure);
 }
 
-/** The figures of every annotation of a document, by annotation id, in one query. */
+/**
+ * The figures of every annotation of a document, by annotation id, in one query. SQLite writes
+ * each annotation's figures as JSON: a document with two thousand claims has some five thousand
+ * figures, and making a row object of each took longer than the query itself.
+ */
 export function figuresOfDocument(db: Database, documentId: string): Map<string, StoredFigure[]> {
   const rows = stmt(
     db,
-    'SELECT f.* FROM figures f JOIN annotations a ON a.id = f.annotation_id WHERE a.document_id = ? ORDER BY f.annotation_id, f.position',
-  ).all(documentId) as Row[];
-  return groupBy(rows, (r) => r.annotation_id, toFigure);
+    `SELECT f.annotation_id AS owner, json_group_array(json_object(
+       'id', f.id, 'surface', f.surface, 'start', f.surface_start, 'end', f.surface_end, 'value', f.value, 'low', f.low, 'high', f.high,
+       'unit', f.unit, 'scale', f.scale, 'normalized', f.normalized, 'normalizedLow', f.normalized_low, 'normalizedHigh', f.normalized_high,
+       'period', f.period, 'timeStart', f.time_start, 'timeEnd', f.time_end, 'qualifier', f.qualifier, 'subject', f.subject
+     ) ORDER BY f.position) AS figures
+     FROM annotations a JOIN figures f ON f.annotation_id = a.id WHERE a.document_id = ? GROUP BY f.annotation_id`,
+  ).all(documentId) as { owner: string; figures: string }[];
+  return new Map(rows.map((row) => [row.owner, JSON.parse(row.figures) as StoredFigure[]]));
 }
 
 function toFigure(r: Row): StoredFigure {

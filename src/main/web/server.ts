@@ -83,7 +83,10 @@ function baseHeaders(): Record<string, string> {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body), extra);
+}
+
+function sendJsonText(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, { ...baseHeaders(), 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...extra });
   res.end(text);
 }
@@ -198,13 +201,13 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       return;
     }
     const args = parseJsonBody(await readBody(req, maxBody));
-    let result: Result<unknown>;
+    let json: string;
     try {
-      result = await options.host.call(method, args);
+      json = options.host.callJson ? await options.host.callJson(method, args) : JSON.stringify(await options.host.call(method, args));
     } catch (error) {
-      result = failed('internal', `The call failed unexpectedly (${(error as Error).message}).`);
+      json = JSON.stringify(failed('internal', `The call failed unexpectedly (${(error as Error).message}).`));
     }
-    sendJson(res, 200, result);
+    sendJsonText(res, 200, json);
   };
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse): void => {

@@ -102,6 +102,19 @@ describe('worker host', () => {
     expect(inline).toBeGreaterThan(stall);
   }, 120_000);
 
+  it('answers a call as JSON text, written in the worker, the same as the call’s Result', async () => {
+    const dataDir = await libraryOf(3);
+    const host = await startWorkerHost({ dataDir, workerFile: WORKER });
+    try {
+      const args = { sort: 'title', limit: 2 };
+      expect(JSON.parse(await host.callJson!('documents.list', args))).toEqual(JSON.parse(JSON.stringify(await host.call('documents.list', args))));
+      const refused = JSON.parse(await host.callJson!('documents.get', { id: 'no-such-document' })) as { ok: boolean; error: { code: string } };
+      expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    } finally {
+      await host.close();
+    }
+  });
+
   it('fails to start with the store’s own message when the library is from a newer Gloss', async () => {
     const dir = tempDir();
     const lib = await openLibrary(dir);
