@@ -11,6 +11,7 @@ import { useNotices } from '../hooks/notices';
 import { AwaitingText } from './AwaitingText';
 import { MetadataForm } from './MetadataForm';
 import { ReaderText } from './ReaderText';
+import { showsBeforeAnnotations } from './sections';
 import { useDocument } from './useDocument';
 import { describeAnchors, useEditMode } from './useEditMode';
 
@@ -266,7 +267,7 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
                   reload();
                 }}
               />
-            ) : annotationsReady ? (
+            ) : annotationsReady || showsBeforeAnnotations(doc.text) ? (
               <ReaderText
                 key={`${doc.id}:${doc.contentHash}:${edit.round}`}
                 doc={doc}

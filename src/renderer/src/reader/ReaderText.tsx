@@ -76,7 +76,8 @@ interface ReaderTextProps {
 /**
  * The document's text. The editor is made once per mount: give this component a key that changes
  * with the text (id and content hash), so a refetch with the same text keeps caret and scroll.
- * Mount it once the annotations are loaded, so that their highlights are built with the tree.
+ * Mount it once the annotations are loaded, so that their highlights are built with the tree; a
+ * long text (showsBeforeAnnotations) may mount before, and gets its highlights when they arrive.
  */
 export function ReaderText({ doc, labelledBy, onError, store, editing = false, editorRef }: ReaderTextProps) {
   const reportError = useRef(onError);
@@ -85,7 +86,8 @@ export function ReaderText({ doc, labelledBy, onError, store, editing = false, e
   });
   const [setup] = useState(() => {
     const { text, blocks } = doc;
-    const wanted = wantedRanges(store.getView().rows);
+    const view = store.getView();
+    const wanted = view.loaded ? wantedRanges(view.rows) : null;
     const painter = new MarkPainter(store);
     // Made while the editor builds its first state, then handed to the highlight layer.
     let opened: { sections: SectionMarks; built: MarkRange[] } | null = null;
@@ -130,7 +132,7 @@ export function ReaderText({ doc, labelledBy, onError, store, editing = false, e
     );
     const layer = (editor: LexicalEditor) => {
       if (!opened) throw new Error('the reader’s highlights were asked for before its text was built');
-      return new HighlightLayer(editor, store, opened.sections, { wanted, built: opened.built }, painter);
+      return new HighlightLayer(editor, store, opened.sections, { wanted: wanted ?? [], built: opened.built }, painter);
     };
     return { extension, contentEditable, layer };
   });

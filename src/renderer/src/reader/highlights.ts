@@ -115,6 +115,10 @@ export class HighlightLayer {
   /** Highlights whose sections are not built yet: they come into the tree with their section. */
   private readonly waiting = new Map<string, MarkRange>();
   private observer: IntersectionObserver | null = null;
+  /** Unbuilt sections near the screen, as the observer last reported them. */
+  private readonly near = new Set<number>();
+  /** A long text is shown before its annotations have arrived; their first list is placed like an opening. */
+  private awaitingLoad: boolean;
   private readonly observed = new Map<number, Element>();
   /** The pending background build: its timer, then its idle callback. */
   private idle: { timer: number } | { idle: number } | null = null;
@@ -134,6 +138,7 @@ export class HighlightLayer {
     opened: { wanted: readonly MarkRange[]; built: readonly MarkRange[] },
     private readonly painter: MarkPainter,
   ) {
+    this.awaitingLoad = !store.getView().loaded;
     for (const range of opened.built) this.applied.set(range.id, { start: range.start, end: range.end });
     for (const range of opened.wanted) if (!this.applied.has(range.id)) this.waiting.set(range.id, range);
     this.rows = new Map(painter.rows);
@@ -219,13 +224,13 @@ export class HighlightLayer {
     const scroller = root.closest('.reader-scroll');
     this.observer = new IntersectionObserver(
       (entries) => {
-        const near: number[] = [];
         for (const entry of entries) {
-          if (!entry.isIntersecting) continue;
           const index = Number((entry.target as HTMLElement).dataset.section);
-          if (!this.sections.isBuilt(index)) near.push(index);
+          if (entry.isIntersecting && !this.sections.isBuilt(index)) this.near.add(index);
+          else this.near.delete(index);
         }
-        if (near.length > 0) this.buildSections(near);
+        // Until the annotations arrive there is nothing to build a section with.
+        if (this.near.size > 0 && !this.awaitingLoad) this.buildSections([...this.near]);
       },
       { root: scroller, rootMargin: `${NEAR_SCREENS * 100}% 0px` },
     );
@@ -252,7 +257,7 @@ export class HighlightLayer {
 
   /** After a pause first, as for warming the index: right after opening, the page is still busy. */
   private buildWhenIdle(after = WARM_AFTER_MS): void {
-    if (this.idle !== null || this.sections.complete) return;
+    if (this.idle !== null || this.sections.complete || this.awaitingLoad) return;
     const build = () => {
       this.idle = {
         idle: requestIdleCallback(() => {
@@ -293,6 +298,7 @@ export class HighlightLayer {
     }
     if (kept) OffsetIndex.$build().$select(kept.start, kept.end);
     for (const i of todo) {
+      this.near.delete(i);
       const element = this.observed.get(i);
       if (element) this.observer?.unobserve(element);
       this.observed.delete(i);
@@ -343,6 +349,18 @@ export class HighlightLayer {
     this.restyle(previous, previousSelected, kindsChanged);
     if (this.paused) return;
     const wanted = new Map(wantedRanges(view.rows).map((range) => [range.id, range]));
+    if (this.awaitingLoad) {
+      if (!view.loaded) return;
+      // The first list of annotations: those in sections not built wait for them like at an
+      // opening, and the sections on screen are built at once.
+      this.awaitingLoad = false;
+      for (const range of wanted.values()) if (!this.applied.has(range.id) && !this.sections.holds(range)) this.waiting.set(range.id, range);
+      this.sections.settle([...this.waiting.values()]);
+      if (this.near.size > 0) this.buildSections([...this.near]);
+      const root = this.editor.getRootElement();
+      if (root) this.showState(root);
+      this.buildWhenIdle();
+    }
     // A highlight waiting for its section that is gone or has moved waits no more: if it moved,
     // it is placed below like any new one.
     for (const [id, range] of this.waiting) {

@@ -103,6 +103,34 @@ describe('highlights built a section at a time', () => {
     expect(editor.read(() => $getRoot().getTextContent())).toBe(text);
   });
 
+  it('shows a text before its annotations arrive, then builds only the sections they fall in', () => {
+    const { text, blocks } = assemble(DOC);
+    const editor = editorOf();
+    let opened: ReturnType<typeof SectionMarks.$open> | null = null;
+    editor.update(() => void (opened = SectionMarks.$open({ text, blocks }, null)), { discrete: true });
+    const { sections, built } = opened!;
+    expect(built).toEqual([]);
+    expect(editor.read(() => $getRoot().getTextContent())).toBe(text);
+    expect(sections.sections.every((_, i) => !sections.isBuilt(i))).toBe(true);
+    const keys = () =>
+      editor.read(() =>
+        $getRoot()
+          .getChildren()
+          .map((node) => node.getKey()),
+      );
+    const before = keys();
+    // Only the paragraph of the ILO and the list wait (the highlight across them); the rest are settled as they are.
+    const arrived = ranges.filter((r) => r.id === 'across');
+    sections.settle(arrived);
+    expect(sections.sections.map((_, i) => sections.isBuilt(i))).toEqual([true, false, false, true, true, true, true]);
+    editor.update(() => void sections.$build(sections.closure([1], arrived), arrived), { discrete: true });
+    expect(sections.complete).toBe(true);
+    expect(marksOf(editor)).toEqual(expected(arrived));
+    // The sections with nothing to build keep their nodes.
+    const after = keys();
+    expect(after.filter((key, i) => key === before[i])).toHaveLength(5);
+  });
+
   it('ends, in any order of building, with the tree built all at once', () => {
     const eager = readerEditor(DOC, ranges).editor;
     fc.assert(

@@ -21,6 +21,12 @@ export interface OpenLimits {
 
 const LIMITS: OpenLimits = { eagerHighlights: 150, eagerCharacters: 60_000, firstCharacters: 6_000 };
 
+/**
+ * A text this long is shown as soon as it arrives, its highlights once the annotations do: building
+ * its tree takes as long as fetching them. A shorter one waits for them, so it never shows bare.
+ */
+export const showsBeforeAnnotations = (text: string): boolean => text.length > LIMITS.eagerCharacters;
+
 export class SectionMarks {
   private readonly built: Uint8Array;
   private unbuilt: number;
@@ -34,14 +40,17 @@ export class SectionMarks {
   }
 
   /**
-   * Builds the document into the root and returns its sections and the highlights built with it.
+   * Builds the document into the root and returns its sections and the highlights built with it;
+   * `ranges` null means the annotations have not arrived yet (a long text is shown without them).
    * Call inside an editor update.
    */
   static $open(
     doc: { text: string; blocks: readonly Block[] },
-    ranges: readonly MarkRange[],
+    ranges: readonly MarkRange[] | null,
     limits: OpenLimits = LIMITS,
   ): { sections: SectionMarks; built: MarkRange[] } {
+    // Every section unbuilt, holding no highlight yet: each is built once they have arrived.
+    if (ranges === null) return { sections: new SectionMarks(doc, $buildDocument(doc.text, doc.blocks)), built: [] };
     if (ranges.length <= limits.eagerHighlights || doc.text.length <= limits.eagerCharacters) {
       const sections = new SectionMarks(doc, $buildDocument(doc.text, doc.blocks, ranges));
       sections.markAllBuilt();
@@ -140,18 +149,39 @@ export class SectionMarks {
         counted = true;
       }
     }
-    let child: LexicalNode | null = $getRoot().getFirstChild();
+    // A section no highlight falls in is already what building it would make.
+    for (const [i, list] of todo) {
+      if (list.length > 0) continue;
+      this.setBuilt(i);
+      todo.delete(i);
+    }
+    let child: LexicalNode | null = todo.size > 0 ? $getRoot().getFirstChild() : null;
     for (let i = 0; child !== null; i++) {
       const next = child.getNextSibling();
       const list = todo.get(i);
       if (list) {
         child.replace($buildSection(this.doc.text, this.doc.blocks, this.sections[i]!, list));
-        this.built[i] = 1;
-        this.unbuilt--;
+        this.setBuilt(i);
       }
       child = next;
     }
     return done;
+  }
+
+  /** Counts as built every section that none of these highlights falls in: there is nothing to build there. */
+  settle(ranges: readonly MarkRange[]): void {
+    const touched = new Set<number>();
+    for (const range of ranges) {
+      const [from, to] = this.span(range);
+      for (let i = from; i <= to; i++) touched.add(i);
+    }
+    for (let i = 0; i < this.built.length; i++) if (!this.isBuilt(i) && !touched.has(i)) this.setBuilt(i);
+  }
+
+  private setBuilt(index: number): void {
+    if (this.built[index] === 1) return;
+    this.built[index] = 1;
+    this.unbuilt--;
   }
 
   /** The sections a highlight falls in, first and last (a range between two falls in the one before). */
