@@ -98,8 +98,14 @@ export class AnnotationStore {
   }
 
   /** Starts loading and listening; returns the function that stops and saves what is pending. */
-  start(): () => void {
-    void this.load();
+  /**
+   * Loads the annotations and follows changes. `after`: the list is asked for once it settles.
+   * The reader passes its document's first load: the library answers one call at a time, and a
+   * long text can be shown while its annotations are still being gathered, not the other way round.
+   */
+  start(after: PromiseLike<unknown> = Promise.resolve()): () => void {
+    const settled = () => void this.load();
+    after.then(settled, settled);
     void this.loadKinds();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const kindsChanged = { value: false };

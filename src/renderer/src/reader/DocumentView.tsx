@@ -56,11 +56,11 @@ function useFocusAnnotation(store: AnnotationStore, wanted: string | null, ready
 export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) {
   const client = useClient();
   const notices = useNotices();
-  const { doc, error, loading, reload } = useDocument(id);
+  const { doc, error, loading, reload, firstLoad } = useDocument(id);
   const titleId = useId();
   const title = doc?.title;
   const [store] = useState(() => new AnnotationStore(client, id, notices));
-  useEffect(() => store.start(), [store]);
+  useEffect(() => store.start(firstLoad), [store, firstLoad]);
   // Only whether the annotations are ready: a boolean, so that a new highlight or a selection
   // (every change to the store) does not re-render the whole document view.
   const annotationsReady = useSyncExternalStore(
