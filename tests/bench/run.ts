@@ -15,6 +15,8 @@ export interface Gate {
   limit?: number;
   /** The value must be at least this. */
   atLeast?: number;
+  /** Reported, not a gate: an absolute time the ratio gates stand in for (shown met or not met). */
+  target?: number;
   /** Shown beside the value, e.g. the absolute times behind a ratio. */
   detail?: string;
 }
@@ -34,13 +36,18 @@ async function main(): Promise<void> {
     if (only.length > 0 && !only.some((word) => title.toLowerCase().includes(word.toLowerCase()))) continue;
     console.log(`\n${title}`);
     for (const gate of await bench()) {
+      const value = Number.isInteger(gate.value) ? String(gate.value) : gate.value.toFixed(2);
+      const unit = gate.unit ? ` ${gate.unit}` : '';
+      const detail = gate.detail ? ` — ${gate.detail}` : '';
+      if (gate.target !== undefined) {
+        const met = gate.value <= gate.target;
+        console.log(`  note ${gate.name}: ${value}${unit} (target ≤ ${gate.target}${unit}, ${met ? 'met' : 'not met'}; reported, not a gate)${detail}`);
+        continue;
+      }
       const ok = (gate.limit === undefined || gate.value <= gate.limit) && (gate.atLeast === undefined || gate.value >= gate.atLeast);
       if (!ok) failed++;
       const bound = gate.limit !== undefined ? `≤ ${gate.limit}` : `≥ ${gate.atLeast}`;
-      const value = Number.isInteger(gate.value) ? String(gate.value) : gate.value.toFixed(2);
-      console.log(
-        `  ${ok ? 'ok  ' : 'FAIL'} ${gate.name}: ${value}${gate.unit ? ` ${gate.unit}` : ''} (gate ${bound}${gate.unit ? ` ${gate.unit}` : ''})${gate.detail ? ` — ${gate.detail}` : ''}`,
-      );
+      console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${gate.name}: ${value}${unit} (gate ${bound}${unit})${detail}`);
     }
   }
   console.log(failed === 0 ? '\nAll benchmark gates hold.' : `\n${failed} benchmark gate(s) failed.`);
