@@ -254,7 +254,8 @@ export const methods = {
     }),
   ),
   'annotations.delete': method<{ id: string }>()(z.object({ id, version })),
-  'annotations.list': method<Annotation[]>()(z.object({ documentId: id })),
+  /** A document's annotations in reading order; `ids`: only those of them (an id not returned is gone). */
+  'annotations.list': method<Annotation[]>()(z.object({ documentId: id, ids: z.array(id).max(200).optional() })),
   /** Places an annotation (an orphan, typically) on a new selection of its document's current text. */
   'annotations.reattach': method<Annotation>()(z.object({ id, version, start: z.number().int().nonnegative(), end: z.number().int().positive() })),
   /** Brings a deleted annotation back as it was (for undo): same id, kind, note, tags and sources. */

@@ -169,7 +169,7 @@ export const handlers: Handlers = {
     ctx.emit({ type: 'changed', entity: 'annotation', ids: [id], documentId: annotation.documentId });
     return { id };
   },
-  'annotations.list': (ctx, { documentId }) => annotations.listAnnotations(ctx.db, documentId),
+  'annotations.list': (ctx, { documentId, ids }) => annotations.listAnnotations(ctx.db, documentId, ids),
   'annotations.reattach'(ctx, { id, version, start, end }) {
     const annotation = annotations.reattachAnnotation(ctx.db, id, version, start, end);
     ctx.emit({ type: 'changed', entity: 'annotation', ids: [id], documentId: annotation.documentId });

@@ -112,8 +112,16 @@ export function getAnnotation(db: Database, id: string): Annotation {
   return toAnnotation(row, attachedTo(db, row.id));
 }
 
-export function listAnnotations(db: Database, documentId: string): Annotation[] {
+/** A document's annotations in reading order, or only those of `ids` (a window refreshing what changed). */
+export function listAnnotations(db: Database, documentId: string, ids?: readonly string[]): Annotation[] {
   requireDocument(db, documentId);
+  if (ids) {
+    const rows = stmt(db, 'SELECT * FROM annotations WHERE document_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY start, "end", created_at').all(
+      documentId,
+      JSON.stringify(ids),
+    ) as Row[];
+    return rows.map((row) => toAnnotation(row, attachedTo(db, row.id)));
+  }
   const rows = stmt(db, 'SELECT * FROM annotations WHERE document_id = ? ORDER BY start, "end", created_at').all(documentId) as Row[];
   const attached = attachedToDocument(db, documentId);
   return rows.map((row) => toAnnotation(row, attached(row.id)));

@@ -32,6 +32,8 @@ export type RevealTarget = 'reader' | 'panel' | 'both';
 const PROVISIONAL = 'new-';
 const LAST_KIND_KEY = 'gloss.lastKind';
 const COALESCE_MS = 80;
+/** Past this many changed annotations at once, reading the whole list is simpler. */
+const PARTIAL_LOAD_MAX = 100;
 
 const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
 
@@ -109,6 +111,9 @@ export class AnnotationStore {
     void this.loadKinds();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const kindsChanged = { value: false };
+    // The annotations that changed since the last refresh, or null when the whole list must be
+    // read again (tags, sources or the document changed; or too many to ask for by id).
+    let changedIds: Set<string> | null = new Set();
     const unsubscribe = this.client.subscribe((event) => {
       if (event.type !== 'changed') return;
       const ours = event.entity === 'annotation' && (event.documentId === undefined || event.documentId === this.documentId);
@@ -116,12 +121,18 @@ export class AnnotationStore {
         event.entity === 'tag' || event.entity === 'source' || (event.entity === 'document' && (event.ids.length === 0 || event.ids.includes(this.documentId)));
       if (event.entity === 'kind') kindsChanged.value = true;
       if (!ours && !related && event.entity !== 'kind') return;
+      if (ours && event.ids.length > 0 && changedIds) for (const id of event.ids) changedIds.add(id);
+      else if (ours || related) changedIds = null;
+      if (changedIds && changedIds.size > PARTIAL_LOAD_MAX) changedIds = null;
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
         if (kindsChanged.value) void this.loadKinds();
         kindsChanged.value = false;
-        void this.load();
+        const ids = changedIds;
+        changedIds = new Set();
+        if (ids === null) void this.load();
+        else if (ids.size > 0) void this.load([...ids]);
       }, COALESCE_MS);
     });
     const flush = () => void this.queue.flushAll();
@@ -185,9 +196,14 @@ export class AnnotationStore {
     return this.kinds.some((kind) => kind.id === saved) ? saved : (this.kinds[0]?.id ?? null);
   }
 
-  async load(): Promise<void> {
-    const ticket = ++this.loadTicket;
-    const result = await this.client.try('annotations.list', { documentId: this.documentId });
+  /**
+   * Reads the document's annotations again; `ids`: only these (another write changed them), which
+   * spares reading thousands of rows for each highlight or note saved in a long text.
+   */
+  async load(ids?: string[]): Promise<void> {
+    // A whole list read after a partial one holds its rows too; a partial one after a whole one does not.
+    const ticket = ids ? this.loadTicket : ++this.loadTicket;
+    const result = await this.client.try('annotations.list', ids ? { documentId: this.documentId, ids } : { documentId: this.documentId });
     if (ticket !== this.loadTicket) return;
     if (!result.ok) {
       this.error = GlossError.from(result.error);
@@ -195,7 +211,7 @@ export class AnnotationStore {
       return;
     }
     const fresh = new Map(result.value.map((row) => [row.id, row]));
-    for (const id of [...this.stored.keys()]) if (!fresh.has(id)) this.stored.delete(id);
+    for (const id of ids ?? [...this.stored.keys()]) if (!fresh.has(id)) this.stored.delete(id);
     for (const row of fresh.values()) {
       const known = this.stored.get(row.id);
       // A save answered after this list was read is newer than the list; and while a write is on
