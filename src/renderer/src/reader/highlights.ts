@@ -183,6 +183,7 @@ export class HighlightLayer {
     });
     const offWaiting = editor.registerRootListener((root) => {
       if (!root) return;
+      this.showState(root);
       // After the first frame is painted: setting out to watch a thousand sections is no part of showing the first page.
       let timer = 0;
       const frame = requestAnimationFrame(() => {
