@@ -357,7 +357,9 @@ export class HighlightLayer {
       this.awaitingLoad = false;
       for (const range of wanted.values()) if (!this.applied.has(range.id) && !this.sections.holds(range)) this.waiting.set(range.id, range);
       this.sections.settle([...this.waiting.values()]);
-      if (this.near.size > 0) this.buildSections([...this.near]);
+      // Before the sections near the screen are known (the page has not been watched yet), those
+      // of the first pages, where a document opens.
+      this.buildSections(this.near.size > 0 ? [...this.near] : this.sections.firstPages());
       const root = this.editor.getRootElement();
       if (root) this.showState(root);
       this.buildWhenIdle();

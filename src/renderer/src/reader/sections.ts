@@ -57,10 +57,15 @@ export class SectionMarks {
       return { sections, built: [...ranges] };
     }
     const sections = new SectionMarks(doc, $buildDocument(doc.text, doc.blocks));
-    const first: number[] = [];
-    for (let i = 0; i < sections.sections.length && sections.sections[i]!.start < limits.firstCharacters; i++) first.push(i);
-    const built = sections.$build(sections.closure(first, ranges), ranges);
+    const built = sections.$build(sections.closure(sections.firstPages(limits), ranges), ranges);
     return { sections, built };
+  }
+
+  /** The sections of the first few screens of text, which a document opens on. */
+  firstPages(limits: Pick<OpenLimits, 'firstCharacters'> = LIMITS): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.sections.length && this.sections[i]!.start < limits.firstCharacters; i++) out.push(i);
+    return out;
   }
 
   get complete(): boolean {
