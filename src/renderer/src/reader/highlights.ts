@@ -2,7 +2,16 @@
 // MarkNodes as annotations come and go (only the changed ones), styles each mark after its
 // kind, and joins marks and cards both ways (click a mark to select its card; reveal a card's mark).
 import { $isMarkNode, MarkNode } from '@lexical/mark';
-import { $getNodeByKey, $getSelection, $isRangeSelection, $setSelection, type LexicalEditor, type LexicalNode, type NodeKey } from 'lexical';
+import {
+  $getNodeByKey,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  SKIP_SCROLL_INTO_VIEW_TAG,
+  type LexicalEditor,
+  type LexicalNode,
+  type NodeKey,
+} from 'lexical';
 import type { Annotation, Kind } from '../../../shared/model';
 import type { AnnotationStore } from '../annotations/store';
 import { $addMark, $removeMark, $renameMark, type MarkRange } from './marks';
@@ -14,6 +23,12 @@ export const KIND_STYLES = ['solid', 'double', 'dotted', 'wavy', 'dashed'] as co
 const FLASH_MS = 1_400;
 const DEFAULT_COLOR = '#f2c94c';
 const WARM_AFTER_MS = 250;
+/**
+ * Updates that place highlights: they keep the caret where it was or put it at a new highlight's
+ * end, but never scroll the text to it (a highlight from another window must not move this one's
+ * page), which also spares a layout of the page to find where the caret is.
+ */
+const HIGHLIGHT_TAGS = ['gloss-highlight', SKIP_SCROLL_INTO_VIEW_TAG];
 /** Past this many changes at once (a first load, another window's bulk edit), building the tree afresh is cheaper. */
 const REBUILD_AT = 60;
 /** Sections built in one idle moment while the rest of a long text waits for its highlights. */
@@ -282,7 +297,7 @@ export class HighlightLayer {
     const ranges = [...this.waiting.values()];
     const todo = this.sections.closure(indexes, ranges);
     if (todo.length === 0) return;
-    this.editor.update(() => this.$buildSections(todo, ranges), discrete ? { tag: 'gloss-highlight', discrete: true } : { tag: 'gloss-highlight' });
+    this.editor.update(() => this.$buildSections(todo, ranges), discrete ? { tag: HIGHLIGHT_TAGS, discrete: true } : { tag: HIGHLIGHT_TAGS });
   }
 
   private $buildSections(todo: readonly number[], ranges: readonly MarkRange[]): void {
@@ -390,7 +405,7 @@ export class HighlightLayer {
     const toAdd = additions.filter((range) => !renamedTo.has(range.id) && !this.waiting.has(range.id));
     if (removals.length === 0 && renames.length === 0 && toAdd.length === 0) return;
     if (removals.length + toAdd.length > REBUILD_AT) {
-      this.editor.update(() => this.sections.$rebuildAll([...wanted.values()]), { tag: 'gloss-highlight' });
+      this.editor.update(() => this.sections.$rebuildAll([...wanted.values()]), { tag: HIGHLIGHT_TAGS });
       this.applied.clear();
       this.waiting.clear();
       for (const range of wanted.values()) this.applied.set(range.id, { start: range.start, end: range.end });
@@ -433,7 +448,7 @@ export class HighlightLayer {
         if (caret) OffsetIndex.$build().$select(caret.start, caret.start);
         else if (!selection) $setSelection(null);
       },
-      { tag: 'gloss-highlight' },
+      { tag: HIGHLIGHT_TAGS },
     );
   }
 
