@@ -1,7 +1,8 @@
 // Remembers the main window's size and position between runs, in a small JSON file in userData,
 // and puts it back on a display that still exists (a monitor may have been unplugged since).
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeAtomically } from '../files/write-atomically';
 
 export interface Rect {
   x: number;
@@ -81,10 +82,8 @@ export function loadWindowState(file: string): WindowState | null {
   }
 }
 
-/** Temp file then rename, so a crash mid-write leaves the old state rather than half a file. */
+/** Written whole, so a crash mid-write leaves the old state rather than half a file. */
 export function saveWindowState(file: string, state: WindowState): void {
-  const temp = `${file}.${process.pid}.tmp`;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(temp, `${JSON.stringify(state)}\n`);
-  renameSync(temp, file);
+  writeAtomically(file, `${JSON.stringify(state)}\n`);
 }
