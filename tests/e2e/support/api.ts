@@ -26,3 +26,37 @@ export async function openGloss(page: Page, gloss: GlossServer): Promise<void> {
 export function selectedText(page: Page): Promise<string> {
   return page.evaluate<string>('window.getSelection()?.toString() ?? ""');
 }
+
+/** A claim to set up: its quote in the text, the sources it is attributed to and its tags (ids). */
+export interface ClaimSetup {
+  quote: string;
+  sources?: string[];
+  tags?: string[];
+}
+
+/** Adds a document and one annotation of the first kind per claim; returns their ids. */
+export async function documentWithClaims(
+  page: Page,
+  gloss: GlossServer,
+  title: string,
+  text: string,
+  claims: ClaimSetup[],
+): Promise<{ id: string; annotations: string[] }> {
+  const doc = await call(page, gloss, 'documents.create', { title, text });
+  const [kind] = await call(page, gloss, 'kinds.list', {});
+  const annotations: string[] = [];
+  for (const claim of claims) {
+    const start = doc.text.indexOf(claim.quote);
+    if (start < 0) throw new Error(`“${claim.quote}” is not in “${title}”`);
+    const annotation = await call(page, gloss, 'annotations.create', {
+      documentId: doc.id,
+      kindId: kind!.id,
+      start,
+      end: start + claim.quote.length,
+      sources: (claim.sources ?? []).map((sourceId) => ({ sourceId })),
+      tagIds: claim.tags ?? [],
+    });
+    annotations.push(annotation.id);
+  }
+  return { id: doc.id, annotations };
+}

@@ -1,9 +1,8 @@
 // Exporting from a source's page: the dialog opens on that source's claims across documents,
 // whichever Export… button opened it; the preview and the Markdown file hold those claims only.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { call, openGloss } from '../support/api';
-import { expect, test, type GlossServer } from '../support/server';
+import { call, documentWithClaims, openGloss } from '../support/api';
+import { expect, test } from '../support/server';
 
 const REPORT = [
   'Profits and poverty',
@@ -28,18 +27,6 @@ const ILO_CLAIMS = [
   'One in eight of them were children',
 ];
 const OTHER_CLAIMS = ['dock workers went on strike on Monday', 'Wages in the sector rose by a third'];
-
-/** Adds a document with one claim per quote, each attributed to the sources given. */
-async function documentWithClaims(page: Page, gloss: GlossServer, title: string, text: string, claims: { quote: string; sources: string[] }[]) {
-  const doc = await call(page, gloss, 'documents.create', { title, text });
-  for (const claim of claims) {
-    const start = doc.text.indexOf(claim.quote);
-    if (start < 0) throw new Error(`“${claim.quote}” is not in “${title}”`);
-    const sources = claim.sources.map((sourceId) => ({ sourceId }));
-    await call(page, gloss, 'annotations.create', { documentId: doc.id, kindId: 'k-claim', start, end: start + claim.quote.length, sources, tagIds: [] });
-  }
-  return doc;
-}
 
 test('exports the claims citing one source, across documents, from the source’s page', async ({ page, gloss }) => {
   await openGloss(page, gloss);

@@ -1,35 +1,7 @@
 // Sources, tags and kinds views: counts, merging sources and tags, the source page's links into
 // documents, renaming, the library's tag filter, and adding and renaming a kind with a shortcut.
-import type { Page } from '@playwright/test';
-import { call, openGloss } from '../support/api';
-import { expect, test, type GlossServer } from '../support/server';
-
-/** Adds a document and one annotation per quote; returns the document id and the annotation ids. */
-async function annotated(
-  page: Page,
-  gloss: GlossServer,
-  title: string,
-  text: string,
-  claims: { quote: string; sources?: string[]; tags?: string[] }[],
-): Promise<{ id: string; annotations: string[] }> {
-  const doc = await call(page, gloss, 'documents.create', { title, text });
-  const [kind] = await call(page, gloss, 'kinds.list', {});
-  const annotations: string[] = [];
-  for (const claim of claims) {
-    const start = doc.text.indexOf(claim.quote);
-    if (start < 0) throw new Error(`“${claim.quote}” is not in “${title}”`);
-    const annotation = await call(page, gloss, 'annotations.create', {
-      documentId: doc.id,
-      kindId: kind!.id,
-      start,
-      end: start + claim.quote.length,
-      sources: (claim.sources ?? []).map((sourceId) => ({ sourceId })),
-      tagIds: claim.tags ?? [],
-    });
-    annotations.push(annotation.id);
-  }
-  return { id: doc.id, annotations };
-}
+import { call, documentWithClaims, openGloss } from '../support/api';
+import { expect, test } from '../support/server';
 
 test('the sources view counts claims, merges two sources, and the source page leads into the document', async ({ page, gloss }) => {
   await openGloss(page, gloss);
@@ -40,10 +12,10 @@ test('the sources view counts claims, merges two sources, and the source page le
     aliases: ['International Labor Organization'],
   });
   await call(page, gloss, 'sources.create', { kind: 'news-outlet', name: 'Harbour Daily' });
-  await annotated(page, gloss, 'Profits and poverty', 'The ILO estimates that forced labour generates US$150 billion a year.', [
+  await documentWithClaims(page, gloss, 'Profits and poverty', 'The ILO estimates that forced labour generates US$150 billion a year.', [
     { quote: 'forced labour generates US$150 billion a year', sources: [ilo.id] },
   ]);
-  const second = await annotated(
+  const second = await documentWithClaims(
     page,
     gloss,
     'Global estimates of modern slavery',
@@ -102,9 +74,9 @@ test('the tags view renames and merges tags, and filters the library by a tag an
   const child = await call(page, gloss, 'tags.create', { name: 'labour/child' });
   const stray = await call(page, gloss, 'tags.create', { name: 'forced labour' });
   const debt = await call(page, gloss, 'tags.create', { name: 'debt' });
-  await annotated(page, gloss, 'Fishing fleets', 'Crews were held at sea for years.', [{ quote: 'held at sea', tags: [forced.id] }]);
-  await annotated(page, gloss, 'Brick kilns', 'Families owed advances to kiln owners.', [{ quote: 'owed advances', tags: [debt.id, stray.id] }]);
-  await annotated(page, gloss, 'Cocoa farms', 'Children carried heavy loads.', [{ quote: 'carried heavy loads', tags: [child.id] }]);
+  await documentWithClaims(page, gloss, 'Fishing fleets', 'Crews were held at sea for years.', [{ quote: 'held at sea', tags: [forced.id] }]);
+  await documentWithClaims(page, gloss, 'Brick kilns', 'Families owed advances to kiln owners.', [{ quote: 'owed advances', tags: [debt.id, stray.id] }]);
+  await documentWithClaims(page, gloss, 'Cocoa farms', 'Children carried heavy loads.', [{ quote: 'carried heavy loads', tags: [child.id] }]);
 
   const library = page.getByRole('navigation', { name: 'Library' });
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Tags' }).click();
@@ -152,7 +124,7 @@ test('the tags view renames and merges tags, and filters the library by a tag an
 
 test('kinds: add one with a colour and a shortcut, rename it; a kind in use cannot be deleted', async ({ page, gloss }) => {
   await openGloss(page, gloss);
-  await annotated(page, gloss, 'A claim', 'Wages rose by 3 percent.', [{ quote: 'rose by 3 percent' }]);
+  await documentWithClaims(page, gloss, 'A claim', 'Wages rose by 3 percent.', [{ quote: 'rose by 3 percent' }]);
   const [used] = await call(page, gloss, 'kinds.list', {});
 
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Kinds' }).click();
