@@ -2,7 +2,7 @@
 // 1–9 while it is open, Enter for the kind used last, the kinds' own shortcuts at any time; or, when
 // an orphaned annotation waits for a new place, the button that re-attaches it there.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection } from 'lexical';
+import { $createRangeSelectionFromDom, $getSelection, $isRangeSelection, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { OffsetIndex } from '../reader/offsets';
 import { KIND_STYLES } from '../reader/highlights';
@@ -31,6 +31,20 @@ function selectionRect(): DOMRect | null {
   const rects = selection.getRangeAt(0).getClientRects();
   // The first line's box: a selection over several paragraphs gets its toolbar where it starts.
   return rects[0] ?? selection.getRangeAt(0).getBoundingClientRect();
+}
+
+/**
+ * The selection as the page has it now. Lexical learns of a selection moved with the keyboard from
+ * the browser's selectionchange event, which can come after a shortcut pressed at once, and a
+ * highlight would then take the selection as it was a keystroke or two before.
+ */
+function currentRange(editor: LexicalEditor) {
+  return editor.read(() => {
+    const dom = window.getSelection();
+    const root = editor.getRootElement();
+    const fresh = dom && root && dom.rangeCount > 0 && root.contains(dom.anchorNode) ? $createRangeSelectionFromDom(dom, editor) : null;
+    return OffsetIndex.of(editor.getEditorState()).rangeOfSelection(fresh ?? $getSelection());
+  });
 }
 
 export function HighlightToolbar({ store, text, active }: Props) {
@@ -67,8 +81,7 @@ export function HighlightToolbar({ store, text, active }: Props) {
   const choose = useCallback(
     (kindId: string | null) => {
       if (!kindId) return;
-      const state = editor.getEditorState();
-      const range = state.read(() => OffsetIndex.of(state).rangeOfSelection($getSelection()));
+      const range = currentRange(editor);
       if (!range || range.end <= range.start) return;
       // Spaces around a selection made by double-click or Shift+Ctrl+arrow are not part of a claim.
       let { start, end } = range;
@@ -114,24 +127,21 @@ export function HighlightToolbar({ store, text, active }: Props) {
     if (!active) return;
     const keydown = (event: KeyboardEvent) => {
       const kinds = store.getView().kinds;
-      const has = editor.getEditorState().read(() => {
-        const selection = $getSelection();
-        return $isRangeSelection(selection) && !selection.isCollapsed();
-      });
-      if (!has) return;
       // A key pressed in the frame between releasing the mouse and the toolbar appearing counts too.
       const showing = open || !pointerDown.current;
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
       let kindId: string | null | undefined;
       if (showing && plain && /^Digit[1-9]$/.test(event.code)) kindId = kinds[Number(event.code.slice(5)) - 1]?.id;
       else if (showing && plain && event.key === 'Enter') kindId = store.lastKindId;
-      else if (showing && plain && event.key === 'Escape') {
+      else if (showing && plain && event.key === 'Escape' && window.getSelection()?.isCollapsed === false) {
         event.preventDefault();
         setOpen(false);
         return;
       } else if (matchesShortcut(LAST_KIND_SHORTCUT, event)) kindId = store.lastKindId;
       else kindId = kinds.find((kind) => matchesShortcut(kind.shortcut, event))?.id;
       if (kindId === undefined) return;
+      const range = currentRange(editor);
+      if (!range || range.end <= range.start) return;
       event.preventDefault();
       event.stopPropagation();
       choose(kindId);
