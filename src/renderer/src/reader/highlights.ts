@@ -198,7 +198,7 @@ export class HighlightLayer {
     });
     const offWaiting = editor.registerRootListener((root) => {
       if (!root) return;
-      this.showState(root);
+      this.showState();
       // After the first frame is painted: setting out to watch a thousand sections is no part of showing the first page.
       let timer = 0;
       const frame = requestAnimationFrame(() => {
@@ -236,7 +236,7 @@ export class HighlightLayer {
 
   /** Builds the sections that come near the screen, and the rest a few at a time while the page is idle. */
   private watch(root: HTMLElement): void {
-    if (this.sections.complete) return this.showState(root);
+    if (this.sections.complete) return this.showState();
     const scroller = root.closest('.reader-scroll');
     this.observer = new IntersectionObserver(
       (entries) => {
@@ -258,7 +258,7 @@ export class HighlightLayer {
       this.observer.observe(element);
       this.observed.set(i, element);
     }
-    this.showState(root);
+    this.showState();
     this.buildWhenIdle();
   }
 
@@ -288,7 +288,9 @@ export class HighlightLayer {
     this.idle = { timer: window.setTimeout(build, after) };
   }
 
-  private showState(root: HTMLElement): void {
+  private showState(): void {
+    const root = this.editor.getRootElement();
+    if (!root) return;
     root.setAttribute('data-highlights', this.sections.complete ? HIGHLIGHTS_STATE.complete : HIGHLIGHTS_STATE.waiting);
   }
 
@@ -319,8 +321,7 @@ export class HighlightLayer {
       if (element) this.observer?.unobserve(element);
       this.observed.delete(i);
     }
-    const root = this.editor.getRootElement();
-    if (root) this.showState(root);
+    this.showState();
   }
 
   /** The mark elements of one highlight, in document order. */
@@ -375,8 +376,7 @@ export class HighlightLayer {
       // Before the sections near the screen are known (the page has not been watched yet), those
       // of the first pages, where a document opens.
       this.buildSections(this.near.size > 0 ? [...this.near] : this.sections.firstPages());
-      const root = this.editor.getRootElement();
-      if (root) this.showState(root);
+      this.showState();
       this.buildWhenIdle();
     }
     // A highlight waiting for its section that is gone or has moved waits no more: if it moved,
@@ -410,8 +410,7 @@ export class HighlightLayer {
       this.waiting.clear();
       for (const range of wanted.values()) this.applied.set(range.id, { start: range.start, end: range.end });
       this.unwatch();
-      const root = this.editor.getRootElement();
-      if (root) this.showState(root);
+      this.showState();
       return;
     }
     // A new highlight in a section not built yet (one made from another window, or faster than
