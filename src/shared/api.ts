@@ -22,6 +22,7 @@ import type {
   Job,
   Kind,
   Page,
+  Placement,
   SearchResult,
   Source,
   SourceClaim,
@@ -256,6 +257,8 @@ export const methods = {
   'annotations.delete': method<{ id: string }>()(z.object({ id, version })),
   /** A document's annotations in reading order; `ids`: only those of them (an id not returned is gone). */
   'annotations.list': method<Annotation[]>()(z.object({ documentId: id, ids: z.array(id).max(200).optional() })),
+  /** Where the document's highlights lie (orphans have no place), in reading order: what the reader draws first. */
+  'annotations.placements': method<Placement[]>()(z.object({ documentId: id })),
   /** Places an annotation (an orphan, typically) on a new selection of its document's current text. */
   'annotations.reattach': method<Annotation>()(z.object({ id, version, start: z.number().int().nonnegative(), end: z.number().int().positive() })),
   /** Brings a deleted annotation back as it was (for undo): same id, kind, note, tags and sources. */

@@ -19,6 +19,7 @@ export const METHOD_NAMES = [
   'annotations.update',
   'annotations.delete',
   'annotations.list',
+  'annotations.placements',
   'annotations.reattach',
   'annotations.restore',
   'kinds.list',

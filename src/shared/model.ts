@@ -118,6 +118,17 @@ export interface Annotation {
   version: number;
 }
 
+/**
+ * Where one of a document's highlights lies and what kind it is: all the reader needs to draw it.
+ * A long text is drawn from these while the panel's full rows are still on their way.
+ */
+export interface Placement {
+  id: Id;
+  kindId: Id;
+  start: number;
+  end: number;
+}
+
 /** A figure as stored on an annotation: `start`/`end` place its surface within the quote. */
 export interface StoredFigure extends Figure {
   id: Id;

@@ -51,6 +51,7 @@ export const READ_ONLY = new Set<MethodName>([
   'documents.get',
   'documents.list',
   'annotations.list',
+  'annotations.placements',
   'kinds.list',
   'tags.list',
   'sources.list',
@@ -170,6 +171,7 @@ export const handlers: Handlers = {
     return { id };
   },
   'annotations.list': (ctx, { documentId, ids }) => annotations.listAnnotations(ctx.db, documentId, ids),
+  'annotations.placements': (ctx, { documentId }) => annotations.listPlacements(ctx.db, documentId),
   'annotations.reattach'(ctx, { id, version, start, end }) {
     const annotation = annotations.reattachAnnotation(ctx.db, id, version, start, end);
     ctx.emit({ type: 'changed', entity: 'annotation', ids: [id], documentId: annotation.documentId });

@@ -3,7 +3,7 @@
 // events. The reader and the panel both read it; neither talks to the other directly.
 import type { GlossClient } from '../../../shared/client';
 import { GlossError } from '../../../shared/errors';
-import type { Annotation, Kind } from '../../../shared/model';
+import type { Annotation, Kind, Placement } from '../../../shared/model';
 import { sendDurably } from './durable';
 import { inverseOf, sourcesOf, withPatch, type Patch } from './merge';
 import { WriteQueue } from './queue';
@@ -16,6 +16,10 @@ export interface Reporter {
 
 export interface StoreView {
   rows: Annotation[];
+  /** Where the highlights lie, in reading order: the rows' own once loaded, the library's placements before. */
+  marks: readonly Placement[];
+  /** Whether `marks` holds every highlight: the placements or the rows have come. */
+  placed: boolean;
   kinds: Kind[];
   loaded: boolean;
   /** Whether the kinds have been asked for and answered (or failed): marks are coloured by them. */
@@ -36,6 +40,11 @@ const COALESCE_MS = 80;
 const PARTIAL_LOAD_MAX = 100;
 
 const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
+
+/** The highlights rows draw: placed ones only (orphans have no place), as the library's placements have them. */
+export function placementsOf(rows: readonly Annotation[]): Placement[] {
+  return rows.filter((row) => row.anchor !== 'orphaned' && row.end > row.start).map(({ id, kindId, start, end }) => ({ id, kindId, start, end }));
+}
 
 export function snapshotOf(row: Annotation) {
   const { id, documentId, kindId, status, start, end, exact, prefix, suffix, anchor, note, figures, createdAt } = row;
@@ -67,6 +76,8 @@ export class AnnotationStore {
   private readonly provisional = new Map<string, Annotation>();
   private readonly removing = new Set<string>();
   private kinds: Kind[] = [];
+  /** The library's placements, until the rows come: null when not (yet) answered. */
+  private early: Placement[] | null = null;
   private loaded = false;
   private kindsLoaded = false;
   private error: GlossError | null = null;
@@ -99,15 +110,14 @@ export class AnnotationStore {
     });
   }
 
-  /** Starts loading and listening; returns the function that stops and saves what is pending. */
   /**
-   * Loads the annotations and follows changes. `after`: the list is asked for once it settles.
-   * The reader passes its document's first load: the library answers one call at a time, and a
-   * long text can be shown while its annotations are still being gathered, not the other way round.
+   * Loads the annotations and follows changes; returns the function that stops and saves what is
+   * pending. Where the highlights lie is asked for first, apart from the rows: it comes in a few
+   * milliseconds, and the reader draws the text with it while the rows (tags, sources, figures)
+   * are gathered for the panel.
    */
-  start(after: PromiseLike<unknown> = Promise.resolve()): () => void {
-    const settled = () => void this.load();
-    after.then(settled, settled);
+  start(): () => void {
+    void this.loadPlacements().then(() => this.load());
     void this.loadKinds();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const kindsChanged = { value: false };
@@ -171,6 +181,8 @@ export class AnnotationStore {
         .sort(byReadingOrder);
       this.view = {
         rows,
+        marks: this.loaded || this.early === null ? placementsOf(rows) : this.earlyMarks(rows),
+        placed: this.loaded || this.early !== null,
         kinds: this.kinds,
         loaded: this.loaded,
         kindsLoaded: this.kindsLoaded,
@@ -212,6 +224,7 @@ export class AnnotationStore {
     }
     const fresh = new Map(result.value.map((row) => [row.id, row]));
     for (const id of ids ?? [...this.stored.keys()]) if (!fresh.has(id)) this.stored.delete(id);
+    if (ids && this.early) this.early = this.early.filter((mark) => !ids.includes(mark.id) || fresh.has(mark.id));
     for (const row of fresh.values()) {
       const known = this.stored.get(row.id);
       // A save answered after this list was read is newer than the list; and while a write is on
@@ -219,10 +232,29 @@ export class AnnotationStore {
       if (known && (known.version > row.version || this.queue.busy(row.id))) continue;
       this.stored.set(row.id, row);
     }
-    this.loaded = true;
+    // Rows read by id before the whole list do not make a list.
+    if (!ids) {
+      this.loaded = true;
+      this.early = null;
+    }
     this.error = null;
     if (this.selectedId && !this.row(this.selectedId)) this.selectedId = null;
     this.changed();
+  }
+
+  /** Where the highlights lie, before the rows; a failure is left to the rows' load to report. */
+  private async loadPlacements(): Promise<void> {
+    const result = await this.client.try('annotations.placements', { documentId: this.documentId });
+    if (!result.ok || this.loaded) return;
+    this.early = result.value;
+    this.changed();
+  }
+
+  /** The placements, with what this window already knows better: its own highlights and edits, and rows read by id. */
+  private earlyMarks(rows: readonly Annotation[]): Placement[] {
+    const known = new Set([...this.stored.keys(), ...this.provisional.keys(), ...this.removing]);
+    const marks = [...this.early!.filter((mark) => !known.has(mark.id)), ...placementsOf(rows)];
+    return marks.sort((a, b) => a.start - b.start || b.end - a.end);
   }
 
   async loadKinds(): Promise<void> {

@@ -11,7 +11,6 @@ import { useNotices } from '../hooks/notices';
 import { AwaitingText } from './AwaitingText';
 import { MetadataForm } from './MetadataForm';
 import { ReaderText } from './ReaderText';
-import { showsBeforeAnnotations } from './sections';
 import { useDocument } from './useDocument';
 import { describeAnchors, useEditMode } from './useEditMode';
 
@@ -56,23 +55,26 @@ function useFocusAnnotation(store: AnnotationStore, wanted: string | null, ready
 export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) {
   const client = useClient();
   const notices = useNotices();
-  const { doc, error, loading, reload, firstLoad } = useDocument(id);
+  const { doc, error, loading, reload } = useDocument(id);
   const titleId = useId();
   const title = doc?.title;
   const [store] = useState(() => new AnnotationStore(client, id, notices));
-  useEffect(() => store.start(firstLoad), [store, firstLoad]);
-  // Only whether the annotations are ready: a boolean, so that a new highlight or a selection
-  // (every change to the store) does not re-render the whole document view.
-  const annotationsReady = useSyncExternalStore(
+  // After the document is asked for (effects run in order): the library answers one call at a
+  // time, and the text is what the page waits for most.
+  useEffect(() => store.start(), [store]);
+  // Only how far the annotations have come, so that a new highlight or a selection (every change
+  // to the store) does not re-render the whole document view.
+  const annotations = useSyncExternalStore(
     useCallback((listener) => store.subscribe(listener), [store]),
     () => {
       const view = store.getView();
-      return (view.loaded && view.kindsLoaded) || view.error !== null;
+      if (view.error !== null || (view.loaded && view.kindsLoaded)) return 'loaded';
+      return view.placed && view.kindsLoaded ? 'placed' : 'waiting';
     },
   );
   const reportError = useCallback((context: string, e: unknown) => notices.error(context, e), [notices]);
   useUndoShortcuts(store, reportError);
-  useFocusAnnotation(store, focusAnnotationId ?? null, annotationsReady && doc !== null);
+  useFocusAnnotation(store, focusAnnotationId ?? null, annotations === 'loaded' && doc !== null);
   const edit = useEditMode(doc, store, reload);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [reimporting, setReimporting] = useState(false);
@@ -267,7 +269,7 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
                   reload();
                 }}
               />
-            ) : annotationsReady || showsBeforeAnnotations(doc.text) ? (
+            ) : annotations !== 'waiting' ? (
               <ReaderText
                 key={`${doc.id}:${doc.contentHash}:${edit.round}`}
                 doc={doc}

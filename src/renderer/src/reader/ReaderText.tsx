@@ -13,7 +13,7 @@ import type { DocumentRecord } from '../../../shared/model';
 import type { AnnotationStore } from '../annotations/store';
 import { HighlightToolbar } from '../annotations/Toolbar';
 import { $estimateBlockSize } from './blockSize';
-import { HighlightLayer, MarkPainter, wantedRanges } from './highlights';
+import { HighlightLayer, MarkPainter } from './highlights';
 import type { MarkRange } from './marks';
 import { registerReadOnlyGuard } from './readOnly';
 import { SectionMarks } from './sections';
@@ -76,8 +76,8 @@ interface ReaderTextProps {
 /**
  * The document's text. The editor is made once per mount: give this component a key that changes
  * with the text (id and content hash), so a refetch with the same text keeps caret and scroll.
- * Mount it once the annotations are loaded, so that their highlights are built with the tree; a
- * long text (showsBeforeAnnotations) may mount before, and gets its highlights when they arrive.
+ * Mount it once the highlights are placed (StoreView.placed), so that they are built with the tree;
+ * mounted without them (the library could not say where they lie), it places them when they come.
  */
 export function ReaderText({ doc, labelledBy, onError, store, editing = false, editorRef }: ReaderTextProps) {
   const reportError = useRef(onError);
@@ -87,7 +87,7 @@ export function ReaderText({ doc, labelledBy, onError, store, editing = false, e
   const [setup] = useState(() => {
     const { text, blocks } = doc;
     const view = store.getView();
-    const wanted = view.loaded ? wantedRanges(view.rows) : null;
+    const wanted = view.placed ? view.marks : null;
     const painter = new MarkPainter(store);
     // Made while the editor builds its first state, then handed to the highlight layer.
     let opened: { sections: SectionMarks; built: MarkRange[] } | null = null;

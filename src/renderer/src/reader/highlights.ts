@@ -12,7 +12,7 @@ import {
   type LexicalNode,
   type NodeKey,
 } from 'lexical';
-import type { Annotation, Kind } from '../../../shared/model';
+import type { Kind, Placement } from '../../../shared/model';
 import type { AnnotationStore } from '../annotations/store';
 import { $addMark, $removeMark, $renameMark, type MarkRange } from './marks';
 import { OffsetIndex, type Range } from './offsets';
@@ -38,14 +38,9 @@ const NEAR_SCREENS = 1.5;
 /** The root's data-highlights while some highlights wait for their sections (sections.ts), and once none do. */
 export const HIGHLIGHTS_STATE = { waiting: 'waiting', complete: 'complete' } as const;
 
-/** The highlights an annotation list asks for: placed ones only (orphans have no place). */
-export function wantedRanges(rows: readonly Annotation[]): MarkRange[] {
-  return rows.filter((row) => row.anchor !== 'orphaned' && row.end > row.start).map((row) => ({ id: row.id, start: row.start, end: row.end }));
-}
-
 /** Of the highlights a mark carries, the innermost (started last, ends first) is the one shown on top. */
-function primaryOf(ids: readonly string[], rows: ReadonlyMap<string, Annotation>): string | undefined {
-  let best: Annotation | undefined;
+function primaryOf(ids: readonly string[], rows: ReadonlyMap<string, Placement>): string | undefined {
+  let best: Placement | undefined;
   for (const id of ids) {
     const row = rows.get(id);
     if (!row) continue;
@@ -60,14 +55,14 @@ function primaryOf(ids: readonly string[], rows: ReadonlyMap<string, Annotation>
  * and each would start a colour transition from the default yellow to its kind's colour.
  */
 export class MarkPainter {
-  rows: ReadonlyMap<string, Annotation>;
+  rows: ReadonlyMap<string, Placement>;
   selected: string | null;
   private kinds: readonly Kind[] = [];
   private positions = new Map<string, number>();
 
   constructor(private readonly store: AnnotationStore) {
     const view = store.getView();
-    this.rows = new Map(view.rows.map((row) => [row.id, row]));
+    this.rows = new Map(view.marks.map((mark) => [mark.id, mark]));
     this.selected = view.selectedId;
   }
 
@@ -106,7 +101,7 @@ export class MarkPainter {
   titleOf(ids: readonly string[]): string {
     return ids
       .map((id) => this.rows.get(id))
-      .filter((r): r is Annotation => r !== undefined)
+      .filter((r): r is Placement => r !== undefined)
       .map((r) => this.store.kind(r.kindId)?.name ?? 'Highlight')
       .join(' + ');
   }
@@ -132,14 +127,14 @@ export class HighlightLayer {
   private observer: IntersectionObserver | null = null;
   /** Unbuilt sections near the screen, as the observer last reported them. */
   private readonly near = new Set<number>();
-  /** A long text is shown before its annotations have arrived; their first list is placed like an opening. */
+  /** The text was shown before its highlights were known (they could not be had); the first list is placed like an opening. */
   private awaitingLoad: boolean;
   private readonly observed = new Map<number, Element>();
   /** The pending background build: its timer, then its idle callback. */
   private idle: { timer: number } | { idle: number } | null = null;
   private readonly keysById = new Map<string, Set<NodeKey>>();
   private readonly idsByKey = new Map<NodeKey, string[]>();
-  private rows = new Map<string, Annotation>();
+  private rows = new Map<string, Placement>();
   private kinds: readonly unknown[] = [];
   private paused = false;
   /** The pending warm-up: its timer, then its idle callback. */
@@ -153,7 +148,7 @@ export class HighlightLayer {
     opened: { wanted: readonly MarkRange[]; built: readonly MarkRange[] },
     private readonly painter: MarkPainter,
   ) {
-    this.awaitingLoad = !store.getView().loaded;
+    this.awaitingLoad = !store.getView().placed;
     for (const range of opened.built) this.applied.set(range.id, { start: range.start, end: range.end });
     for (const range of opened.wanted) if (!this.applied.has(range.id)) this.waiting.set(range.id, range);
     this.rows = new Map(painter.rows);
@@ -358,16 +353,16 @@ export class HighlightLayer {
     const kindsChanged = view.kinds !== this.kinds;
     this.kinds = view.kinds;
     const previous = this.rows;
-    this.rows = new Map(view.rows.map((row) => [row.id, row]));
+    this.rows = new Map(view.marks.map((mark) => [mark.id, mark]));
     const previousSelected = this.painter.selected;
     // Marks created by the update below are painted from these as Lexical makes them.
     this.painter.rows = this.rows;
     this.painter.selected = view.selectedId;
     this.restyle(previous, previousSelected, kindsChanged);
     if (this.paused) return;
-    const wanted = new Map(wantedRanges(view.rows).map((range) => [range.id, range]));
+    const wanted: ReadonlyMap<string, MarkRange> = this.rows;
     if (this.awaitingLoad) {
-      if (!view.loaded) return;
+      if (!view.placed) return;
       // The first list of annotations: those in sections not built wait for them like at an
       // opening, and the sections on screen are built at once.
       this.awaitingLoad = false;
@@ -452,7 +447,7 @@ export class HighlightLayer {
   }
 
   /** Restyles marks whose annotation changed kind, and those of the selected highlight before and now. */
-  private restyle(previous: Map<string, Annotation>, previousSelected: string | null, all: boolean): void {
+  private restyle(previous: Map<string, Placement>, previousSelected: string | null, all: boolean): void {
     const ids = new Set<string>();
     const selected = this.painter.selected;
     if (previousSelected !== selected) {

@@ -21,12 +21,6 @@ export interface OpenLimits {
 
 const LIMITS: OpenLimits = { eagerHighlights: 150, eagerCharacters: 60_000, firstCharacters: 6_000 };
 
-/**
- * A text this long is shown as soon as it arrives, its highlights once the annotations do: building
- * its tree takes as long as fetching them. A shorter one waits for them, so it never shows bare.
- */
-export const showsBeforeAnnotations = (text: string): boolean => text.length > LIMITS.eagerCharacters;
-
 export class SectionMarks {
   private readonly built: Uint8Array;
   private unbuilt: number;

@@ -10,8 +10,6 @@ export interface DocumentState {
   error: GlossError | null;
   loading: boolean;
   reload: () => void;
-  /** Settles once the first answer for this document has come (the document or an error). */
-  firstLoad: Promise<void>;
 }
 
 export function useDocument(id: string): DocumentState {
@@ -23,17 +21,11 @@ export function useDocument(id: string): DocumentState {
     loading: true,
   });
   const request = useRef(0);
-  const [first] = useState(() => {
-    let settle = () => {};
-    const promise = new Promise<void>((resolve) => (settle = resolve));
-    return { promise, settle };
-  });
 
   const load = useCallback(() => {
     const ticket = ++request.current;
     setState((previous) => (previous.id === id ? { ...previous, loading: true } : { id, doc: null, error: null, loading: true }));
     void client.try('documents.get', { id }).then((result) => {
-      first.settle();
       if (ticket !== request.current) return;
       if (result.ok) {
         setState({ id, doc: result.value, error: null, loading: false });
@@ -43,12 +35,12 @@ export function useDocument(id: string): DocumentState {
       // A failed refresh keeps what is on screen, unless the document itself is gone.
       setState((previous) => ({ id, doc: previous.id === id && error.code !== 'not-found' ? previous.doc : null, error, loading: false }));
     });
-  }, [client, id, first]);
+  }, [client, id]);
 
   useEffect(load, [load]);
   useChanges((event) => event.entity === 'document' && (event.ids.length === 0 || event.ids.includes(id)), load);
 
   // A render between an id change and its effect must not show the previous document.
   const current = state.id === id ? state : { doc: null, error: null, loading: true };
-  return { doc: current.doc, error: current.error, loading: current.loading, reload: load, firstLoad: first.promise };
+  return { doc: current.doc, error: current.error, loading: current.loading, reload: load };
 }
