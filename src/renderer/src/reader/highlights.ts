@@ -130,6 +130,8 @@ export class HighlightLayer {
   /** The text was shown before its highlights were known (they could not be had); the first list is placed like an opening. */
   private awaitingLoad: boolean;
   private readonly observed = new Map<number, Element>();
+  /** The section each observed element is (not written on the element: a thousand attributes set is a thousand styles to recompute). */
+  private readonly sectionOf = new Map<Element, number>();
   /** The pending background build: its timer, then its idle callback. */
   private idle: { timer: number } | { idle: number } | null = null;
   private readonly keysById = new Map<string, Set<NodeKey>>();
@@ -236,7 +238,8 @@ export class HighlightLayer {
     this.observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
-          const index = Number((entry.target as HTMLElement).dataset.section);
+          const index = this.sectionOf.get(entry.target);
+          if (index === undefined) continue;
           if (entry.isIntersecting && !this.sections.isBuilt(index)) this.near.add(index);
           else this.near.delete(index);
         }
@@ -248,8 +251,8 @@ export class HighlightLayer {
     const children = root.children;
     for (let i = 0; i < children.length; i++) {
       if (this.sections.isBuilt(i)) continue;
-      const element = children[i] as HTMLElement;
-      element.dataset.section = String(i);
+      const element = children[i]!;
+      this.sectionOf.set(element, i);
       this.observer.observe(element);
       this.observed.set(i, element);
     }
@@ -261,6 +264,7 @@ export class HighlightLayer {
     this.observer?.disconnect();
     this.observer = null;
     this.observed.clear();
+    this.sectionOf.clear();
     if (this.idle && 'timer' in this.idle) clearTimeout(this.idle.timer);
     else if (this.idle) cancelIdleCallback(this.idle.idle);
     this.idle = null;
@@ -313,7 +317,10 @@ export class HighlightLayer {
     for (const i of todo) {
       this.near.delete(i);
       const element = this.observed.get(i);
-      if (element) this.observer?.unobserve(element);
+      if (element) {
+        this.observer?.unobserve(element);
+        this.sectionOf.delete(element);
+      }
       this.observed.delete(i);
     }
     this.showState();
