@@ -3,7 +3,7 @@
 // A tag filter, kept in the address, narrows the list; the reader fades the highlights it leaves out.
 // Only the cards near the visible part of the list are in the page (VirtualList): a book can
 // carry thousands, and the panel must not cost the reader its opening or a highlight its frame.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Annotation } from '../../../shared/model';
 import { formatCount } from '../format';
 import { documentFilterHref, replaceRoute, useRoute } from '../hooks/useRoute';
@@ -50,7 +50,9 @@ function useTagFilter(documentId: string): [TagFilter, (next: TagFilter) => void
 }
 
 export function AnnotationPanel({ store, onError }: Props) {
-  const view = useStoreView(store);
+  // A step behind the reader: a new highlight's mark is painted first, and its card (a rich-text
+  // note editor, the figures read from its quote) is made once that frame is out.
+  const view = useDeferredValue(useStoreView(store));
   const { canUndo, canRedo } = useUndoState(store);
   const list = useRef<HTMLDivElement>(null);
   const filterButton = useRef<HTMLButtonElement>(null);

@@ -39,6 +39,21 @@ const COALESCE_MS = 80;
 /** Past this many changed annotations at once, reading the whole list is simpler. */
 const PARTIAL_LOAD_MAX = 100;
 
+/** Past the next frame (the reader's text drawn with the placements), or this long where frames do not come (a hidden window). */
+const FRAME_WAIT_MS = 100;
+
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FRAME_WAIT_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
 
 /** The highlights rows draw: placed ones only (orphans have no place), as the library's placements have them. */
@@ -113,11 +128,14 @@ export class AnnotationStore {
   /**
    * Loads the annotations and follows changes; returns the function that stops and saves what is
    * pending. Where the highlights lie is asked for first, apart from the rows: it comes in a few
-   * milliseconds, and the reader draws the text with it while the rows (tags, sources, figures)
-   * are gathered for the panel.
+   * milliseconds, and the reader draws the text with it. The rows (tags, sources, figures: a
+   * megabyte for a book with thousands of highlights) are asked for once that frame is out, so
+   * that reading them does not hold it up.
    */
   start(): () => void {
-    void this.loadPlacements().then(() => this.load());
+    void this.loadPlacements()
+      .then(afterNextFrame)
+      .then(() => this.load());
     void this.loadKinds();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const kindsChanged = { value: false };
