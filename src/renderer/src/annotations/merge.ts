@@ -107,13 +107,33 @@ function adoptFigureIds(base: readonly FigureInput[], ours: readonly FigureInput
   return [baseOut, oursOut];
 }
 
+const PARAGRAPH_BREAK = '\n\n';
+
+/** Where `text` holds `part` as whole paragraphs, if it does so exactly once. */
+function paragraphsAt(text: string, part: string): number | null {
+  let found: number | null = null;
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+    const end = at + part.length;
+    const starts = at === 0 || text.startsWith(PARAGRAPH_BREAK, at - PARAGRAPH_BREAK.length);
+    const ends = end === text.length || text.startsWith(PARAGRAPH_BREAK, end);
+    if (!starts || !ends) continue;
+    if (found !== null) return null;
+    found = at;
+  }
+  return found;
+}
+
 /** Both sides rewrote the note: keep both texts rather than lose one. */
 function mergeNote(base: string, ours: string, theirs: string): { note: string; joined: boolean } {
   if (theirs === base || theirs === ours) return { note: ours, joined: false };
   if (ours === base) return { note: theirs, joined: false };
   if (ours.includes(theirs)) return { note: ours, joined: false };
   if (theirs.includes(ours)) return { note: theirs, joined: false };
-  return { note: `${theirs}\n\n${ours}`, joined: true };
+  // They only added paragraphs around what we started from (or it is the note as joined from an
+  // earlier send of ours): our edit is made to those paragraphs, where they stand in theirs.
+  const at = base === '' ? null : paragraphsAt(theirs, base);
+  if (at !== null) return { note: theirs.slice(0, at) + ours + theirs.slice(at + base.length), joined: false };
+  return { note: `${theirs}${PARAGRAPH_BREAK}${ours}`, joined: true };
 }
 
 export interface Rebased {

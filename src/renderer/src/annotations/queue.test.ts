@@ -114,6 +114,42 @@ describe('WriteQueue', () => {
     expect(patch.note).toContain('theirs');
   });
 
+  it('makes our edit where our text stands when the other window only added paragraphs around it', () => {
+    const base = row({ note: 'ILO estimate.' });
+    const theirs = row({ note: 'Checked against the 2014 report.\n\nILO estimate.\n\nSee also IOM.', version: 2 });
+    const { patch, joinedNotes } = rebase(base, { note: 'ILO estimate, about US$150 billion.' }, theirs);
+    expect(joinedNotes).toBe(false);
+    expect(patch.note).toBe('Checked against the 2014 report.\n\nILO estimate, about US$150 billion.\n\nSee also IOM.');
+    // Not inside a paragraph of theirs, nor where it stands twice: both texts are kept whole.
+    expect(rebase(base, { note: 'ILO estimate!' }, row({ note: 'An ILO estimate.', version: 2 })).patch.note).toBe('An ILO estimate.\n\nILO estimate!');
+    expect(rebase(base, { note: 'ILO estimate!' }, row({ note: 'ILO estimate.\n\nILO estimate.', version: 2 })).joinedNotes).toBe(true);
+  });
+
+  it('does not repeat a note joined with another window’s when typing went on while it was on its way', async () => {
+    const lib = fakeLibrary(row({ note: 'ILO' }), { gated: true });
+    const start = lib.stored;
+    const joined: Annotation[] = [];
+    const queue = new WriteQueue({ send: lib.send, saved: () => {}, failed: () => {}, joined: (r) => joined.push(r), delayMs: 0 });
+    const first = queue.edit(start, { note: 'ILO estimate' });
+    await settle();
+    // The other window saves its own note first; this window goes on typing meanwhile.
+    lib.elsewhere({ note: 'Walk Free' });
+    const second = queue.edit(start, { note: 'ILO estimate of US$150 billion' }, 1_000);
+    lib.complete(); // refused: the send is rebased, both notes joined, and sent again
+    await settle();
+    lib.complete();
+    await first;
+    expect(lib.stored.note).toBe('Walk Free\n\nILO estimate');
+    expect(joined).toHaveLength(1);
+    const flushed = queue.flushAll();
+    await settle();
+    lib.complete();
+    await flushed;
+    expect(await second).toBe(true);
+    expect(lib.stored.note).toBe('Walk Free\n\nILO estimate of US$150 billion');
+    expect(joined).toHaveLength(1);
+  });
+
   it('does not add a figure twice when a change was made while the send adding it was on its way', () => {
     const figure = (value: number, id?: string): FigureInput => ({
       ...(id ? { id } : {}),
