@@ -62,6 +62,11 @@ function fakeLibrary(rows: Annotation[], options: { holdLists?: boolean; placeme
       library.set(row.id, row);
       return ok(row);
     }
+    if (method === 'annotations.delete') {
+      const { id } = args as Input<'annotations.delete'>;
+      library.delete(id);
+      return ok({ id });
+    }
     if (method !== 'annotations.list') throw new Error(`unexpected call ${method}`);
     const { ids } = args as Input<'annotations.list'>;
     lists.push(ids ?? 'all');
@@ -121,6 +126,29 @@ describe('the annotation store places highlights before their rows come', () => 
     expect(lists[0]).toBe('all');
     expect(ids(store)).toEqual(['b@2', `${stored}@1`, 'c@1']);
     expect(marks(store)).toEqual(['b:k-note:10-15', `${stored}:k-quote:20-26`]);
+    stop();
+    Reflect.deleteProperty(window, 'gloss');
+  });
+
+  it('keeps a highlight deleted here gone, and one selected in the text selected, while the rows are on their way', async () => {
+    const { library, client, emit, release } = fakeLibrary([annotation('a', 0), annotation('b', 10)], { holdLists: true });
+    Object.assign(window, { gloss: {} });
+    const store = new AnnotationStore(client, DOCUMENT, reporter);
+    const stop = store.start();
+    await vi.waitFor(() => expect(store.getView().placed).toBe(true));
+    // Clicked in the text: only its placement is known yet.
+    store.select('a', 'panel');
+    // Another window edits b: its row is read by id, and then it is deleted here from its card.
+    library.set('b', { ...annotation('b', 10, 2), note: 'from the other window' });
+    emit({ type: 'changed', entity: 'annotation', ids: ['b'], documentId: DOCUMENT });
+    await vi.waitFor(() => expect(store.row('b')?.version).toBe(2));
+    expect(store.getView().selectedId).toBe('a');
+    await store.remove('b');
+    expect(marks(store)).toEqual(['a:k-claim:0-5']);
+    release();
+    await vi.waitFor(() => expect(store.getView().loaded).toBe(true));
+    expect(ids(store)).toEqual(['a@1']);
+    expect(store.getView().selectedId).toBe('a');
     stop();
     Reflect.deleteProperty(window, 'gloss');
   });

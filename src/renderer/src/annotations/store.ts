@@ -242,7 +242,8 @@ export class AnnotationStore {
     }
     const fresh = new Map(result.value.map((row) => [row.id, row]));
     for (const id of ids ?? [...this.stored.keys()]) if (!fresh.has(id)) this.stored.delete(id);
-    if (ids && this.early) this.early = this.early.filter((mark) => !ids.includes(mark.id) || fresh.has(mark.id));
+    // Read by id, a row is known better than its placement; not returned, it is gone.
+    if (ids) this.forgetPlacements(ids);
     for (const row of fresh.values()) {
       const known = this.stored.get(row.id);
       // A save answered after this list was read is newer than the list; and while a write is on
@@ -256,8 +257,12 @@ export class AnnotationStore {
       this.early = null;
     }
     this.error = null;
-    if (this.selectedId && !this.row(this.selectedId)) this.selectedId = null;
+    if (this.selectedId && !this.row(this.selectedId) && !this.early?.some((mark) => mark.id === this.selectedId)) this.selectedId = null;
     this.changed();
+  }
+
+  private forgetPlacements(ids: readonly string[]): void {
+    if (this.early) this.early = this.early.filter((mark) => !ids.includes(mark.id));
   }
 
   /** Where the highlights lie, before the rows; a failure is left to the rows' load to report. */
@@ -401,6 +406,7 @@ export class AnnotationStore {
       return null;
     }
     this.stored.delete(id);
+    this.forgetPlacements([id]);
     this.changed();
     if (record) {
       const snapshot = snapshotOf(snapshotRow);
