@@ -16,6 +16,8 @@ import { useDimmedHighlights } from './useDimmedHighlights';
 import { VirtualList } from './VirtualList';
 import '../styles/annotations.css';
 
+/** How many frames a revealed card is looked for while the panel draws it. */
+const REVEAL_FRAMES = 30;
 /** A closed card's height before it is measured: a kind line, two lines of quote and padding. */
 const CARD_ESTIMATE = 112;
 const rowKey = (row: Annotation) => row.id;
@@ -51,7 +53,8 @@ function useTagFilter(documentId: string): [TagFilter, (next: TagFilter) => void
 
 export function AnnotationPanel({ store, onError }: Props) {
   // A step behind the reader: a new highlight's mark is painted first, and its card (a rich-text
-  // note editor, the figures read from its quote) is made once that frame is out.
+  // note editor, the figures read from its quote) is made once that frame is out. The open card
+  // alone shows the store as it is now (see `item`), so that its own fields answer at once.
   const view = useDeferredValue(useStoreView(store));
   const { canUndo, canRedo } = useUndoState(store);
   const list = useRef<HTMLDivElement>(null);
@@ -62,17 +65,21 @@ export function AnnotationPanel({ store, onError }: Props) {
   const filtering = isFiltering(filter);
   const matching = useMemo(() => view.rows.filter((row) => matchesFilter(row, filter)), [view.rows, filter]);
   const options = useMemo(() => tagOptions(view.rows, filter.tags), [view.rows, filter.tags]);
-  useDimmedHighlights(filtering ? matching.map((row) => row.id) : null);
+  // Not before the rows have come: the reader's highlights would all fade until then.
+  useDimmedHighlights(filtering && view.loaded ? matching.map((row) => row.id) : null);
 
   useEffect(
     () =>
       store.onReveal((id, target) => {
         if (target === 'reader') return;
-        // After React has drawn the newly opened card.
-        requestAnimationFrame(() => {
+        // Once React has drawn the newly opened card, which the panel does a step behind the store.
+        let frames = REVEAL_FRAMES;
+        const look = () => {
           const card = list.current?.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(id)}"]`);
-          card?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-        });
+          if (card) card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+          else if (--frames > 0 && store.getView().selectedId === id) requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
       }),
     [store],
   );
@@ -96,7 +103,13 @@ export function AnnotationPanel({ store, onError }: Props) {
   const item = (row: Annotation) => (
     <>
       {filtering && !kept.has(row.id) && <p className="outside-filter-note">Selected, though the tag filter leaves it out</p>}
-      <Card row={row} kinds={view.kinds} selected={row.id === view.selectedId} store={store} onError={onError} />
+      <Card
+        row={row.id === view.selectedId ? (store.row(row.id) ?? row) : row}
+        kinds={view.kinds}
+        selected={row.id === view.selectedId}
+        store={store}
+        onError={onError}
+      />
     </>
   );
 
