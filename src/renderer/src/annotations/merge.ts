@@ -127,12 +127,22 @@ function paragraphsAt(text: string, part: string): number | null {
 function mergeNote(base: string, ours: string, theirs: string): { note: string; joined: boolean } {
   if (theirs === base || theirs === ours) return { note: ours, joined: false };
   if (ours === base) return { note: theirs, joined: false };
+  // They only added paragraphs around what we started from (or it is the note as joined from an
+  // earlier send of ours): our edit, deletions included, is made to those paragraphs in theirs.
+  const at = base === '' ? null : paragraphsAt(theirs, base);
+  if (at !== null) {
+    const before = theirs.slice(0, at);
+    const after = theirs.slice(at + base.length);
+    // Emptied, they leave no blank paragraph behind.
+    if (ours === '')
+      return {
+        note: after.startsWith(PARAGRAPH_BREAK) ? before + after.slice(PARAGRAPH_BREAK.length) : before.slice(0, -PARAGRAPH_BREAK.length),
+        joined: false,
+      };
+    return { note: before + ours + after, joined: false };
+  }
   if (ours.includes(theirs)) return { note: ours, joined: false };
   if (theirs.includes(ours)) return { note: theirs, joined: false };
-  // They only added paragraphs around what we started from (or it is the note as joined from an
-  // earlier send of ours): our edit is made to those paragraphs, where they stand in theirs.
-  const at = base === '' ? null : paragraphsAt(theirs, base);
-  if (at !== null) return { note: theirs.slice(0, at) + ours + theirs.slice(at + base.length), joined: false };
   return { note: `${theirs}${PARAGRAPH_BREAK}${ours}`, joined: true };
 }
 

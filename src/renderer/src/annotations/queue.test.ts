@@ -120,6 +120,13 @@ describe('WriteQueue', () => {
     const { patch, joinedNotes } = rebase(base, { note: 'ILO estimate, about US$150 billion.' }, theirs);
     expect(joinedNotes).toBe(false);
     expect(patch.note).toBe('Checked against the 2014 report.\n\nILO estimate, about US$150 billion.\n\nSee also IOM.');
+    // What we deleted stays deleted, an emptied note included, while their paragraph stays.
+    const two = row({ note: 'ILO estimate.\n\nUnsourced.' });
+    expect(rebase(two, { note: 'ILO estimate.' }, row({ note: 'ILO estimate.\n\nUnsourced.\n\nSee also IOM.', version: 2 })).patch.note).toBe(
+      'ILO estimate.\n\nSee also IOM.',
+    );
+    expect(rebase(base, { note: '' }, theirs).patch.note).toBe('Checked against the 2014 report.\n\nSee also IOM.');
+    expect(rebase(base, { note: '' }, row({ note: 'Walk Free.\n\nILO estimate.', version: 2 })).patch.note).toBe('Walk Free.');
     // Not inside a paragraph of theirs, nor where it stands twice: both texts are kept whole.
     expect(rebase(base, { note: 'ILO estimate!' }, row({ note: 'An ILO estimate.', version: 2 })).patch.note).toBe('An ILO estimate.\n\nILO estimate!');
     expect(rebase(base, { note: 'ILO estimate!' }, row({ note: 'ILO estimate.\n\nILO estimate.', version: 2 })).joinedNotes).toBe(true);
