@@ -68,7 +68,8 @@ export function DocumentView({ id, onClose, onOpen, focusAnnotationId }: Props) 
     useCallback((listener) => store.subscribe(listener), [store]),
     () => {
       const view = store.getView();
-      if (view.error !== null || (view.loaded && view.kindsLoaded)) return 'loaded';
+      if (view.loaded && view.kindsLoaded) return 'loaded';
+      if (view.error !== null) return 'failed';
       return view.placed && view.kindsLoaded ? 'placed' : 'waiting';
     },
   );
