@@ -124,7 +124,7 @@ export const ARM_HIGHLIGHT = `() => {
       clearTimeout(timer);
       timing.disconnect();
       // Below 16 ms the browser reports nothing: 16 is then the bound.
-      resolve({ ms: found ? found.duration : 16, afterPaint: inFrame.end - start, painted: inFrame.painted, text: mark.textContent, id: mark.dataset.ids || '' });
+      resolve({ ms: found ? found.duration : 16, afterPaint: inFrame.end - start, painted: inFrame.painted, ...mark });
     };
     // Control and Shift come down first; the command is the H.
     const keydown = (keyEvent) => {
@@ -157,7 +157,8 @@ export const ARM_HIGHLIGHT = `() => {
         for (const node of record.addedNodes) {
           if (node.nodeName !== 'MARK') continue;
           observer.disconnect();
-          mark = node;
+          // As it was made: once its create is answered, the mark takes the stored id.
+          mark = { text: node.textContent, id: node.dataset.ids || '' };
           return;
         }
       }
