@@ -232,11 +232,14 @@ test('two tabs on one document stay in step, and concurrent edits of one annotat
   await other.goto(page.url());
   const otherPanel = other.getByRole('region', { name: 'Annotations' });
   await expect(otherPanel).toHaveAttribute('aria-busy', 'false');
+  // Someone reading in the other tab has a passage selected: a highlight arriving from here leaves it selected.
+  await selectWithMouse(other, A);
 
   await selectWithMouse(page, C);
   await page.keyboard.press('1');
   await expect(card(otherPanel, 'more than 2,000')).toBeVisible();
   await expect.poll(() => highlightedText(other).then((marks) => Object.values(marks))).toEqual([C]);
+  expect(await selectedText(other)).toBe(A);
 
   // Both tabs open the card and change it at the same moment: a note here, a status there.
   await card(panel, 'more than 2,000').locator('blockquote').click();

@@ -217,6 +217,11 @@ export class AnnotationStore {
     return row && withPatch(row, this.queue.pending(id));
   }
 
+  /** Whether this is a highlight made in this window whose create has not been answered yet. */
+  isProvisional(id: string): boolean {
+    return this.provisional.has(id);
+  }
+
   kind(id: string): Kind | undefined {
     return this.kinds.find((kind) => kind.id === id);
   }

@@ -439,15 +439,17 @@ export class HighlightLayer {
         if (todo.length > 0) this.$buildSections(todo, [...this.waiting.values(), ...unbuilt]);
         if (marking.length === 0) return;
         const selection = $getSelection();
-        const caret = $isRangeSelection(selection) && selection.isCollapsed() ? (index ?? OffsetIndex.$build()).rangeOfSelection(selection) : null;
+        // A highlight made here leaves the caret at its end ($addMark puts it there); one from
+        // elsewhere (another window's) leaves this window's caret or selection as it was.
+        const made = marking.filter((range) => this.store.isProvisional(range.id)).at(-1);
+        const kept = $isRangeSelection(selection) && !made ? (index ?? OffsetIndex.$build()).rangeOfSelection(selection) : null;
         // Each addition splits text nodes, so each after the first needs an index of the tree as it then stands.
         marking.forEach((range, i) => {
           if ($addMark(range.id, range.start, range.end, i === 0 && index ? index : OffsetIndex.$build()))
             this.applied.set(range.id, { start: range.start, end: range.end });
         });
-        // A highlight made here leaves the caret at its end; one from elsewhere leaves it alone.
-        if (caret) OffsetIndex.$build().$select(caret.start, caret.start);
-        else if (!selection) $setSelection(null);
+        if (kept) OffsetIndex.$build().$select(kept.start, kept.end);
+        else if (!made) $setSelection(null);
       },
       { tag: HIGHLIGHT_TAGS },
     );
