@@ -8,7 +8,7 @@ import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionCompose
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { HeadingNode, QuoteNode, RichTextExtension } from '@lexical/rich-text';
 import { $getRoot, defineExtension, type LexicalEditor } from 'lexical';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { DocumentRecord } from '../../../shared/model';
 import type { AnnotationStore } from '../annotations/store';
 import { HighlightToolbar } from '../annotations/Toolbar';
@@ -51,7 +51,9 @@ function Highlights({
 }) {
   const [editor] = useLexicalComposerContext();
   const [instance] = useState(() => layer(editor));
-  useEffect(() => instance.register(), [instance]);
+  // Before the first paint: the text is built with its first highlights, and the root must say
+  // from that first frame whether others still wait for their sections.
+  useLayoutEffect(() => instance.register(), [instance]);
   useEffect(() => instance.pause(editing), [instance, editing]);
   useEffect(() => {
     if (!editorRef) return;
