@@ -112,17 +112,20 @@ export function getAnnotation(db: Database, id: string): Annotation {
   return toAnnotation(row, attachedTo(db, row.id));
 }
 
+/** A document's annotations as they come in its text: the order every list of them is given in. */
+const READING_ORDER = 'ORDER BY start, "end", created_at';
+
 /** A document's annotations in reading order, or only those of `ids` (a window refreshing what changed). */
 export function listAnnotations(db: Database, documentId: string, ids?: readonly string[]): Annotation[] {
   requireDocument(db, documentId);
   if (ids) {
-    const rows = stmt(db, 'SELECT * FROM annotations WHERE document_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY start, "end", created_at').all(
+    const rows = stmt(db, `SELECT * FROM annotations WHERE document_id = ? AND id IN (SELECT value FROM json_each(?)) ${READING_ORDER}`).all(
       documentId,
       JSON.stringify(ids),
     ) as Row[];
     return rows.map((row) => toAnnotation(row, attachedTo(db, row.id)));
   }
-  const rows = stmt(db, 'SELECT * FROM annotations WHERE document_id = ? ORDER BY start, "end", created_at').all(documentId) as Row[];
+  const rows = stmt(db, `SELECT * FROM annotations WHERE document_id = ? ${READING_ORDER}`).all(documentId) as Row[];
   const attached = attachedToDocument(db, documentId);
   return rows.map((row) => toAnnotation(row, attached(row.id)));
 }
@@ -135,7 +138,7 @@ export function listPlacements(db: Database, documentId: string): Placement[] {
   requireDocument(db, documentId);
   return stmt(
     db,
-    `SELECT id, kind_id AS kindId, start, "end" FROM annotations WHERE document_id = ? AND anchor <> 'orphaned' AND "end" > start ORDER BY start, "end", created_at`,
+    `SELECT id, kind_id AS kindId, start, "end" FROM annotations WHERE document_id = ? AND anchor <> 'orphaned' AND "end" > start ${READING_ORDER}`,
   ).all(documentId) as Placement[];
 }
 

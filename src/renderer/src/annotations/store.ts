@@ -54,7 +54,9 @@ function afterNextFrame(): Promise<void> {
   });
 }
 
-const byReadingOrder = (a: Annotation, b: Annotation) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
+/** Where a highlight starts, the one around the other first. */
+const byPlace = (a: Placement, b: Placement) => a.start - b.start || b.end - a.end;
+const byReadingOrder = (a: Annotation, b: Annotation) => byPlace(a, b) || a.createdAt.localeCompare(b.createdAt);
 
 /** The highlights rows draw: placed ones only (orphans have no place), as the library's placements have them. */
 export function placementsOf(rows: readonly Annotation[]): Placement[] {
@@ -280,9 +282,8 @@ export class AnnotationStore {
 
   /** The placements, with what this window already knows better: its own highlights and edits, and rows read by id. */
   private earlyMarks(rows: readonly Annotation[]): Placement[] {
-    const known = new Set([...this.stored.keys(), ...this.provisional.keys(), ...this.removing]);
-    const marks = [...this.early!.filter((mark) => !known.has(mark.id)), ...placementsOf(rows)];
-    return marks.sort((a, b) => a.start - b.start || b.end - a.end);
+    const known = new Set([...this.stored.keys(), ...this.provisional.keys()]);
+    return [...this.early!.filter((mark) => !known.has(mark.id)), ...placementsOf(rows)].sort(byPlace);
   }
 
   async loadKinds(): Promise<void> {
